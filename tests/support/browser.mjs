@@ -1,0 +1,36 @@
+// The one way tests start Chromium on this project's machines: the system build, headless,
+// with background networking off (the network is closed and Chromium would keep retrying).
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium; playwright gives every launch a fresh profile directory. */
+export function launchBrowser(options = {}) {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, ...options });
+}
+
+/**
+ * Opens a page in a new context. `errors` collects uncaught page errors and console
+ * errors, so a test can assert that a page ran cleanly.
+ */
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  if (url) await page.goto(url);
+  return { page, errors };
+}

@@ -1,0 +1,287 @@
+// <fahras-search>: an accessible search-as-you-type box over a Fahras engine.
+// Follows the WAI-ARIA combobox pattern with a listbox popup (focus stays in
+// the input; the active option is conveyed by aria-activedescendant).
+//
+// Document text is untrusted: results are built from DOM nodes and text only,
+// and links are made only for URLs that safeHref accepts.
+import { MESSAGES } from './arabic-messages.js';
+import { STYLE } from './fahras-search-style.js';
+import { safeHref } from './safe-url.js';
+
+const TAG = 'fahras-search';
+const DEFAULT_LIMIT = 10;
+
+/** @type {(indexBytes?: Uint8Array) => Promise<any>} */
+let loadEngine;
+
+// Engines by index URL ('' = the corpus embedded in the bundle), so several
+// widgets on one page share one load. A failed load is forgotten so that
+// setting the index attribute again retries it.
+const engines = new Map();
+
+function engineFor(indexUrl) {
+  const key = indexUrl ? new URL(indexUrl, document.baseURI).href : '';
+  if (!engines.has(key)) {
+    const engine = key ? fetchIndex(key).then(loadEngine) : loadEngine();
+    engine.catch(() => engines.delete(key));
+    engines.set(key, engine);
+  }
+  return engines.get(key);
+}
+
+async function fetchIndex(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`fetching ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Creates an element; string children become text nodes, never markup. */
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+function renderSnippet(segments = []) {
+  return h('span', { part: 'snippet', dir: 'auto' },
+    ...segments.map(({ text, hit }) => (hit ? h('mark', { part: 'mark' }, text) : text)));
+}
+
+export class FahrasSearch extends HTMLElement {
+  static observedAttributes = ['placeholder', 'limit', 'index'];
+
+  #input;
+  #status;
+  #suggestion;
+  #listbox;
+  /** @type {Promise<any> | undefined} the engine for the current index attribute */
+  #engine;
+  #hits = [];
+  #active = -1;
+  // Bumped for every query; an answer computed for an older query is dropped,
+  // so a slow search can never overwrite the results of a newer one.
+  #generation = 0;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    this.#input = h('input', {
+      part: 'input',
+      type: 'text',
+      role: 'combobox',
+      dir: 'auto',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      enterkeyhint: 'search',
+      'aria-label': MESSAGES.label,
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': 'listbox',
+      placeholder: MESSAGES.placeholder,
+    });
+    this.#status = h('div', { part: 'status', role: 'status', 'aria-live': 'polite' });
+    this.#suggestion = h('button', { part: 'suggestion', type: 'button', hidden: '' });
+    this.#listbox = h('div', { part: 'listbox', role: 'listbox', id: 'listbox', 'aria-label': MESSAGES.results, hidden: '' });
+    const style = h('style', {}, STYLE);
+    root.append(style, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestion), this.#listbox);
+
+    this.#input.addEventListener('input', () => this.#search());
+    this.#input.addEventListener('keydown', (event) => this.#onKeydown(event));
+    this.#suggestion.addEventListener('click', () => {
+      this.value = this.#suggestion.dataset.query;
+      this.#input.focus();
+    });
+    // Keeps focus in the input when an option is clicked, as the pattern requires.
+    this.#listbox.addEventListener('mousedown', (event) => event.preventDefault());
+    this.#listbox.addEventListener('click', (event) => this.#onOptionClick(event));
+  }
+
+  connectedCallback() {
+    // The UI strings are Arabic, so the widget is right-to-left Arabic unless
+    // the page says otherwise on the element itself.
+    if (!this.hasAttribute('dir')) this.setAttribute('dir', 'rtl');
+    if (!this.hasAttribute('lang')) this.setAttribute('lang', 'ar');
+    if (!this.#engine) this.#connectEngine();
+  }
+
+  attributeChangedCallback(name) {
+    if (name === 'placeholder') {
+      this.#input.placeholder = this.getAttribute('placeholder') ?? MESSAGES.placeholder;
+    } else if (name === 'index') {
+      if (this.isConnected) this.#connectEngine();
+    } else if (this.#engine) {
+      this.#search();
+    }
+  }
+
+  /** The query text. Setting it searches, as typing would. */
+  get value() {
+    return this.#input.value;
+  }
+
+  set value(query) {
+    this.#input.value = query;
+    this.#search();
+  }
+
+  get limit() {
+    const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
+    return limit > 0 ? limit : DEFAULT_LIMIT;
+  }
+
+  #connectEngine() {
+    const engine = engineFor(this.getAttribute('index'));
+    this.#engine = engine;
+    this.#showStatus(MESSAGES.loading);
+    engine.then(
+      (loaded) => {
+        if (this.#engine !== engine) return;
+        this.dispatchEvent(new CustomEvent('fahras-ready', { bubbles: true, composed: true, detail: loaded.info() }));
+        this.#search();
+      },
+      (error) => {
+        if (this.#engine !== engine) return;
+        console.error('fahras-search:', error);
+        this.#showError(MESSAGES.loadError);
+      },
+    );
+  }
+
+  async #search() {
+    const generation = ++this.#generation;
+    const query = this.#input.value.trim();
+    if (query === '') {
+      this.#render([], MESSAGES.hint);
+      return;
+    }
+    // Before connection there is no engine yet; #connectEngine searches once it has one.
+    if (!this.#engine) return;
+    // A failed load has already been reported by #connectEngine.
+    const engine = await this.#engine.catch(() => null);
+    if (!engine || generation !== this.#generation) return;
+    try {
+      const hits = await engine.search(query, { limit: this.limit });
+      const [completion] = hits.length ? [] : await engine.suggest(query, { limit: 1 });
+      if (generation !== this.#generation) return;
+      this.#render(hits, MESSAGES.resultCount(hits.length), completion !== query ? completion : undefined);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      console.error('fahras-search:', error);
+      this.#showError(MESSAGES.searchError);
+    }
+  }
+
+  #render(hits, status, completion) {
+    this.#hits = hits;
+    this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index)));
+    this.#setExpanded(hits.length > 0);
+    this.#showStatus(status);
+    this.#suggestion.hidden = !completion;
+    if (completion) {
+      this.#suggestion.textContent = MESSAGES.suggestion(completion);
+      this.#suggestion.dataset.query = completion;
+    }
+  }
+
+  #renderOption(hit, index) {
+    const href = safeHref(hit.url, document.baseURI);
+    // A linked option is an <a role="option">, so that middle-click, "open in
+    // new tab" and the status-bar preview work; it stays out of the tab order
+    // because keyboard focus belongs to the input.
+    const option = h(href ? 'a' : 'div', { part: 'option', role: 'option', id: `option-${index}`, 'aria-selected': 'false' },
+      h('span', { part: 'title', dir: 'auto' }, hit.title || hit.id),
+      renderSnippet(hit.snippet));
+    if (href) {
+      option.href = href;
+      option.tabIndex = -1;
+    }
+    return option;
+  }
+
+  #showStatus(text) {
+    this.#status.classList.remove('error');
+    this.#status.textContent = text;
+  }
+
+  #showError(text) {
+    this.#render([], text);
+    this.#status.classList.add('error');
+  }
+
+  #setExpanded(expanded) {
+    this.#input.setAttribute('aria-expanded', String(expanded));
+    this.#listbox.hidden = !expanded;
+    this.#setActive(-1);
+  }
+
+  #setActive(index) {
+    this.#listbox.children[this.#active]?.setAttribute('aria-selected', 'false');
+    this.#active = index;
+    const option = this.#listbox.children[index];
+    if (!option) {
+      this.#input.removeAttribute('aria-activedescendant');
+      return;
+    }
+    option.setAttribute('aria-selected', 'true');
+    this.#input.setAttribute('aria-activedescendant', option.id);
+    option.scrollIntoView({ block: 'nearest' });
+  }
+
+  #moveActive(step) {
+    const count = this.#hits.length;
+    if (count === 0) return;
+    if (this.#listbox.hidden) this.#setExpanded(true);
+    const next = this.#active < 0 ? (step > 0 ? 0 : count - 1) : (this.#active + step + count) % count;
+    this.#setActive(next);
+  }
+
+  #onKeydown(event) {
+    switch (event.key) {
+      case 'ArrowDown':
+        this.#moveActive(1);
+        break;
+      case 'ArrowUp':
+        this.#moveActive(-1);
+        break;
+      case 'Enter':
+        if (this.#active < 0) return;
+        // Goes through the click path so Enter and a click select identically.
+        this.#listbox.children[this.#active].click();
+        break;
+      case 'Escape':
+        if (!this.#listbox.hidden) this.#setExpanded(false);
+        else if (this.#input.value) this.value = '';
+        else return;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  #onOptionClick(event) {
+    const option = event.target.closest('[role="option"]');
+    if (!option) return;
+    const index = [...this.#listbox.children].indexOf(option);
+    this.#setActive(index);
+    const selected = this.dispatchEvent(new CustomEvent('fahras-select', {
+      bubbles: true, composed: true, cancelable: true, detail: this.#hits[index],
+    }));
+    // A listener that handles the selection itself cancels the link's navigation.
+    if (!selected) event.preventDefault();
+  }
+}
+
+/**
+ * Defines <fahras-search> backed by `load` (the engine loader). Safe to call
+ * more than once: only the first definition counts.
+ * @param {(indexBytes?: Uint8Array) => Promise<any>} load
+ */
+export function defineFahrasSearch(load) {
+  if (!customElements.get(TAG)) {
+    loadEngine = load;
+    customElements.define(TAG, FahrasSearch);
+  }
+  return customElements.get(TAG);
+}
