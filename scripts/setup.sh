@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --browser, testing) needs. Idempotent: each step
+# is skipped when its result is already present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must be the exact version of the wasm-bindgen crate in Cargo.lock.
+[ -f Cargo.lock ] || cargo generate-lockfile
+want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  step "cargo install wasm-bindgen-cli $want (found: ${have:-none}); takes a few minutes once"
+  # Not --locked: the CLI's own lockfile pins a dependency version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# `npm install`, not `npm ci`: the registry here lacks other platforms' builds of some
+# optional dependencies (rollup's), which npm ci insists on finding in the lockfile.
+# Skipped while the lockfile is the one the last install left.
+stamp=node_modules/.fahras-setup-lock
+if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+  step "npm install"
+  npm install --no-audit --no-fund
+  cp package-lock.json "$stamp"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  for package in chromium chromium-driver fonts-noto-core; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "apt-get install ${missing[*]}"
+    sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
+  fi
+fi

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test of the project; exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh --browser
+
+step "cargo test (native)"
+cargo test
+
+step "npm run build"
+npm run build
+
+step "cargo test (wasm32, Node)"
+cargo test --target wasm32-unknown-unknown
+
+step "cargo test (wasm32, Chromium)"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown
+
+if [ -f bench/package.json ]; then
+  step "bench dependencies"
+  npm --prefix bench install --no-audit --no-fund
+fi
+
+step "node --test"
+shopt -s nullglob
+node --test tests/js/*.test.mjs tests/consumers/*.test.mjs tests/browser/*.test.mjs bench/test/*.test.mjs
