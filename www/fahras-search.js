@@ -189,7 +189,9 @@ export class FahrasSearch extends HTMLElement {
     // A linked option is an <a role="option">, so that middle-click, "open in
     // new tab" and the status-bar preview work; it stays out of the tab order
     // because keyboard focus belongs to the input.
-    const option = h(href ? 'a' : 'div', { part: 'option', role: 'option', id: `option-${index}`, 'aria-selected': 'false' },
+    const option = h(href ? 'a' : 'div', {
+      part: 'option', role: 'option', id: `option-${index}`, 'aria-selected': 'false', 'data-id': hit.id,
+    },
       h('span', { part: 'title', dir: 'auto' }, hit.title || hit.id),
       renderSnippet(hit.snippet));
     if (href) {

@@ -1,0 +1,86 @@
+// What the widget tests share: where the built demo lives, and a way to read
+// the <fahras-search> element's rendered state out of its shadow tree.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../support/browser.mjs';
+import { serveDirectory } from '../support/static-server.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WWW = `${ROOT}www`;
+export const INPUT = 'fahras-search input';
+
+/** Fails with the fix when the build the tests exercise has not been made. */
+export function requireBuilt(...paths) {
+  for (const path of paths) {
+    assert.ok(existsSync(`${ROOT}${path}`), `${path} is missing: run \`npm run build\` first`);
+  }
+}
+
+/** Types `text` one key at a time, so that every keystroke fires an input event. */
+export async function type(page, text) {
+  await page.locator(INPUT).pressSequentially(text);
+  return rendered(page);
+}
+
+/**
+ * The widget's state once pending work has run: query, status line, whether
+ * the listbox is open, and per option its id, title and highlighted text.
+ */
+export async function rendered(page, selector = 'fahras-search') {
+  // Searches finish within a task; two frames also cover rendering.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.evaluate((selector) => {
+    const element = document.querySelector(selector);
+    const root = element.shadowRoot;
+    const input = root.querySelector('[role="combobox"]');
+    return {
+      query: element.value,
+      status: root.querySelector('[part~="status"]').textContent,
+      expanded: input.getAttribute('aria-expanded') === 'true',
+      activeDescendant: input.getAttribute('aria-activedescendant'),
+      suggestion: root.querySelector('[part~="suggestion"]:not([hidden])')?.textContent ?? null,
+      options: [...root.querySelectorAll('[role="option"]')].map((option) => ({
+        id: option.dataset.id,
+        domId: option.id,
+        selected: option.getAttribute('aria-selected') === 'true',
+        href: option.getAttribute('href'),
+        title: option.querySelector('[part~="title"]').textContent,
+        marks: [...option.querySelectorAll('mark')].map((mark) => mark.textContent),
+      })),
+    };
+  }, selector);
+}
+
+/**
+ * Serves www/ over HTTP and launches Chromium; `open()` gives a page with the
+ * demo loaded and its engine ready.
+ */
+export async function startDemo() {
+  requireBuilt('www/fahras.js');
+  const [server, browser] = await Promise.all([serveDirectory(WWW), launchBrowser()]);
+  return {
+    url: server.url,
+    browser,
+    async open(url = server.url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await waitUntilReady(page);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits for the demo's footer, which is filled from the fahras-ready event. */
+export async function waitUntilReady(page) {
+  try {
+    await page.locator('#stats').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+  } catch (error) {
+    const { status } = await rendered(page);
+    throw new Error(`the engine did not become ready; the widget says: ${status}`, { cause: error });
+  }
+}
