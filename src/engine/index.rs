@@ -1,0 +1,164 @@
+//! An index opened over its bytes, read in place.
+
+use crate::analysis::ANALYZER_VERSION;
+use crate::format::{self, read_u32, read_u64, varint, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::postings::{StemPostings, TermPostings};
+
+/// A search index: the bytes of an index file, and where its sections lie.
+pub struct Index {
+    bytes: Cow<'static, [u8]>,
+    sections: [Range<usize>; format::SECTION_COUNT],
+    doc_count: u32,
+    avg_doc_len: f32,
+}
+
+/// One stored document, borrowed from the index bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredDoc<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Facts about an index, for display and diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    pub documents: u32,
+    pub terms: u64,
+    pub stems: u64,
+    pub index_bytes: u64,
+    pub format_version: u32,
+    pub analyzer_version: u32,
+}
+
+impl Index {
+    /// Opens index bytes from an untrusted source: checks the header, versions,
+    /// checksum and the shape of every section before answering any query.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, IndexError> {
+        Index::open(Cow::Owned(bytes), true)
+    }
+
+    /// Opens index bytes that are part of the program (compiled in by `build.rs`).
+    /// The checksum is skipped: those bytes cannot have been damaged in transit,
+    /// and skipping it keeps start-up free of any pass over the data.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Index, IndexError> {
+        Index::open(Cow::Borrowed(bytes), false)
+    }
+
+    fn open(bytes: Cow<'static, [u8]>, verify_checksum: bool) -> Result<Index, IndexError> {
+        let b: &[u8] = &bytes;
+        if b.len() < HEADER_LEN {
+            return Err(if b.starts_with(&MAGIC[..b.len().min(MAGIC.len())]) && !b.is_empty() {
+                IndexError::Truncated { len: b.len() }
+            } else if b.len() >= MAGIC.len() {
+                IndexError::BadMagic
+            } else {
+                IndexError::Truncated { len: b.len() }
+            });
+        }
+        if b[..8] != MAGIC {
+            return Err(IndexError::BadMagic);
+        }
+        let header = |at| read_u32(b, at).unwrap_or(0);
+        let (format_version, analyzer_version, checksum) = (header(8), header(12), header(16));
+        if format_version != FORMAT_VERSION {
+            return Err(IndexError::FormatVersion { found: format_version, expected: FORMAT_VERSION });
+        }
+        if analyzer_version != ANALYZER_VERSION {
+            return Err(IndexError::AnalyzerVersion { found: analyzer_version, expected: ANALYZER_VERSION });
+        }
+        let mut sections: [Range<usize>; format::SECTION_COUNT] = Default::default();
+        for s in Section::ALL {
+            let at = 24 + s as usize * 8;
+            let (start, len) = (header(at) as usize, header(at + 4) as usize);
+            let end = start.checked_add(len).filter(|&e| start >= HEADER_LEN && e <= b.len());
+            let end = end.ok_or(IndexError::SectionBounds { section: s.name() })?;
+            sections[s as usize] = start..end;
+        }
+        if verify_checksum {
+            let found = format::crc32(&b[HEADER_LEN..]);
+            if found != checksum {
+                return Err(IndexError::Checksum { found, expected: checksum });
+            }
+        }
+        let corrupt = |s: Section| IndexError::Corrupt { section: s.name() };
+        let docs = &b[sections[Section::Docs as usize].clone()];
+        if docs.len() % DOC_ENTRY_LEN != 0 {
+            return Err(corrupt(Section::Docs));
+        }
+        let doc_count = u32::try_from(docs.len() / DOC_ENTRY_LEN).map_err(|_| corrupt(Section::Docs))?;
+        let total = read_u64(&b[sections[Section::Stats as usize].clone()], 0).ok_or(corrupt(Section::Stats))?;
+        for s in [Section::Terms, Section::Stems] {
+            let map = fst::Map::new(&b[sections[s as usize].clone()]).map_err(|_| corrupt(s))?;
+            // fst traversal trusts its bytes; untrusted ones get its own checksum pass too.
+            if verify_checksum {
+                map.as_fst().verify().map_err(|_| corrupt(s))?;
+            }
+        }
+        let avg_doc_len = if doc_count == 0 { 1.0 } else { (total as f64 / f64::from(doc_count)).max(1.0) as f32 };
+        Ok(Index { bytes, sections, doc_count, avg_doc_len })
+    }
+
+    fn section(&self, s: Section) -> &[u8] {
+        &self.bytes[self.sections[s as usize].clone()]
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.doc_count
+    }
+
+    pub(crate) fn avg_doc_len(&self) -> f32 {
+        self.avg_doc_len
+    }
+
+    /// The normalized-spelling dictionary. Opening an fst map reads only its footer;
+    /// `open` already checked that it opens, so `None` never happens in practice.
+    pub(crate) fn terms(&self) -> Option<fst::Map<&[u8]>> {
+        fst::Map::new(self.section(Section::Terms)).ok()
+    }
+
+    /// The light-stem dictionary.
+    pub(crate) fn stems(&self) -> Option<fst::Map<&[u8]>> {
+        fst::Map::new(self.section(Section::Stems)).ok()
+    }
+
+    pub(crate) fn term_postings(&self, offset: u64) -> TermPostings<'_> {
+        TermPostings::new(self.section(Section::Postings), offset)
+    }
+
+    pub(crate) fn stem_postings(&self, offset: u64) -> StemPostings<'_> {
+        StemPostings::new(self.section(Section::Postings), offset)
+    }
+
+    /// Token count and title token count of document `n`.
+    pub(crate) fn doc_lengths(&self, n: u32) -> (u32, u32) {
+        let at = n as usize * DOC_ENTRY_LEN;
+        let docs = self.section(Section::Docs);
+        (read_u32(docs, at + 4).unwrap_or(0), read_u32(docs, at + 8).unwrap_or(0))
+    }
+
+    /// Stored fields of document `n`.
+    pub fn document(&self, n: u32) -> Option<StoredDoc<'_>> {
+        let at = read_u32(self.section(Section::Docs), (n as usize).checked_mul(DOC_ENTRY_LEN)?)?;
+        let mut r = varint::Reader::new(self.section(Section::Store), at as usize);
+        let (id, title, url, text) = (r.read_str()?, r.read_str()?, r.read_str()?, r.read_str()?);
+        Some(StoredDoc { id, title, url: (!url.is_empty()).then_some(url), text })
+    }
+
+    pub fn info(&self) -> Info {
+        Info {
+            documents: self.doc_count,
+            terms: self.terms().map_or(0, |m| m.len() as u64),
+            stems: self.stems().map_or(0, |m| m.len() as u64),
+            index_bytes: self.bytes.len() as u64,
+            format_version: FORMAT_VERSION,
+            analyzer_version: ANALYZER_VERSION,
+        }
+    }
+}

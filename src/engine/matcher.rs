@@ -1,0 +1,164 @@
+//! From a query word to the dictionary entries it matches, each with a weight.
+//!
+//! One typed word can mean many indexed spellings: the word itself, its Uthmani
+//! spelling, the same word with a proclitic typed or dropped (وهم ~ ووهم, كتاب ~
+//! بكتاب), its light stem, the words it begins while it is still being typed, and
+//! the words one or two typos away. Weights encode the order a reader expects:
+//! exact > variant > stem > prefix > fuzzy. Every expansion is capped so a one-letter
+//! prefix or a long typo costs the same bounded work as any other word.
+
+use super::index::Index;
+use super::query::QueryWord;
+use crate::analysis::{stem, strip_prefix};
+use super::fuzzy::{allowed_distance, Fuzzy};
+use fst::automaton::Str;
+use fst::{Automaton, IntoStreamer, Streamer};
+
+pub const EXACT: f32 = 1.0;
+pub const VARIANT: f32 = 0.8;
+pub const STEM: f32 = 0.7;
+pub const PREFIX: f32 = 0.55;
+pub const FUZZY: f32 = 0.35;
+
+/// Keys read from the dictionary for one prefix before choosing the most frequent.
+const PREFIX_SCAN: usize = 2048;
+/// Completions kept per prefix.
+const PREFIX_TERMS: usize = 24;
+/// Typo corrections kept per word.
+const FUZZY_TERMS: usize = 24;
+/// Stems whose positions are read per word (for proximity and phrases).
+const POSITION_STEMS: usize = 12;
+
+/// Conjunctions and prepositions that readers glue on or leave off.
+const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// What one query word matches in an index.
+#[derive(Debug, Default)]
+pub struct WordMatch {
+    /// Spelling postings to score: (postings offset, weight).
+    pub terms: Vec<(u64, f32)>,
+    /// The word's own stem postings (scored with [`STEM`], and the source of title hits).
+    pub stem: Option<u64>,
+    /// Stem postings that give the word's positions.
+    pub position_stems: Vec<u64>,
+    /// Matched spellings, for highlighting.
+    pub spellings: Vec<String>,
+    /// The word's own stems, for highlighting other forms of it.
+    pub stems: Vec<String>,
+}
+
+/// Expands `word` against `index`.
+pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
+    let mut m = WordMatch::default();
+    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return m };
+    let mut add = |m: &mut WordMatch, key: &str, offset: u64, weight: f32| {
+        if !m.spellings.iter().any(|s| s == key) {
+            m.spellings.push(key.to_owned());
+            m.terms.push((offset, weight));
+        }
+    };
+    let lookup = |m: &mut WordMatch, key: &str, weight: f32| {
+        if let Some(off) = terms.get(key) {
+            add(m, key, off, weight);
+        }
+    };
+    let token = &word.token;
+    for form in token.forms() {
+        lookup(&mut m, form, if form == token.term { EXACT } else { VARIANT });
+    }
+    let exact = !m.terms.is_empty();
+    for form in token.forms() {
+        let chars: Vec<char> = form.chars().collect();
+        if chars.len() >= 4 && PROCLITICS.contains(&chars[0]) {
+            lookup(&mut m, &form[chars[0].len_utf8()..], VARIANT);
+        }
+        if chars.len() >= 2 {
+            for p in PROCLITICS {
+                lookup(&mut m, &format!("{p}{form}"), VARIANT);
+            }
+        }
+    }
+    for form in token.forms() {
+        let s = stem(form);
+        if let Some(off) = stems.get(&s) {
+            m.stem.get_or_insert(off);
+            push_unique(&mut m.position_stems, off);
+        }
+        if !m.stems.contains(&s) {
+            m.stems.push(s);
+        }
+    }
+    if word.prefix {
+        let chars: Vec<char> = token.term.chars().collect();
+        let bare: String = strip_prefix(&chars).iter().collect();
+        for base in [token.term.as_str(), bare.as_str()] {
+            for (key, off) in most_frequent(index, &terms, Str::new(base).starts_with(), PREFIX_SCAN, PREFIX_TERMS) {
+                // A completion that is much longer than what was typed is a weaker guess.
+                let typed = base.chars().count() as f32;
+                let weight = PREFIX * (0.6 + 0.4 * typed / key.chars().count().max(1) as f32);
+                add(&mut m, &key, off, weight);
+            }
+        }
+    }
+    if !exact && m.terms.is_empty() && m.stem.is_none() {
+        fuzzy(index, &terms, word, &mut m, &mut add);
+    }
+    // Positions of every matched spelling come from its stem.
+    let extra: Vec<String> = m.spellings.iter().map(|s| stem(s)).collect();
+    for s in extra {
+        if m.position_stems.len() >= POSITION_STEMS {
+            break;
+        }
+        if let Some(off) = stems.get(&s) {
+            push_unique(&mut m.position_stems, off);
+        }
+    }
+    m
+}
+
+fn fuzzy(
+    index: &Index,
+    terms: &fst::Map<&[u8]>,
+    word: &QueryWord,
+    m: &mut WordMatch,
+    add: &mut impl FnMut(&mut WordMatch, &str, u64, f32),
+) {
+    let term = &word.token.term;
+    let distance = allowed_distance(term.chars().count());
+    if distance == 0 {
+        return;
+    }
+    let lev = Fuzzy::new(term, distance);
+    let found = if word.prefix {
+        most_frequent(index, terms, lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
+    } else {
+        most_frequent(index, terms, lev, PREFIX_SCAN, FUZZY_TERMS)
+    };
+    for (key, off) in found {
+        add(m, &key, off, FUZZY);
+    }
+}
+
+/// Up to `keep` keys accepted by `aut`, the most frequent first, looking at no more
+/// than `scan` keys.
+fn most_frequent<A: Automaton>(index: &Index, terms: &fst::Map<&[u8]>, aut: A, scan: usize, keep: usize) -> Vec<(String, u64)> {
+    let mut stream = terms.search(aut).into_stream();
+    let mut found = Vec::new();
+    while let Some((key, off)) = stream.next() {
+        if found.len() == scan {
+            break;
+        }
+        if let Ok(key) = std::str::from_utf8(key) {
+            found.push((index.term_postings(off).len(), key.to_owned(), off));
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    found.truncate(keep);
+    found.into_iter().map(|(_, k, o)| (k, o)).collect()
+}
+
+fn push_unique(v: &mut Vec<u64>, x: u64) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}

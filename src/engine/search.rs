@@ -1,0 +1,268 @@
+//! Ranking: BM25 over every way each query word matched, then coverage,
+//! title and proximity.
+//!
+//! Scoring runs in two passes. The first reads spelling and stem postings and
+//! gives each document a BM25 score, taking per query word the best of its
+//! matches, weighted by how it matched (see [`super::matcher`]). The second reads
+//! positions only for the best candidates (or, for a quoted phrase, every document
+//! that has all its words), checks phrases, and rewards query words that appear
+//! next to each other in the order typed: a reader who remembers a passage types
+//! its words in order.
+
+use super::index::Index;
+use super::matcher::{expand, WordMatch, STEM};
+use super::query::{parse, Query};
+use super::snippet::{snippet, Highlighter, Segment};
+use crate::analysis::stem;
+use serde::Serialize;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A query word found in the title counts this much more.
+const TITLE_BOOST: f32 = 0.5;
+/// Weight of adjacency in typed order, relative to the BM25 score.
+const PROXIMITY: f32 = 1.0;
+/// Candidates whose positions are read for proximity.
+const RERANK: usize = 100;
+/// Largest number of hits returned, whatever is asked.
+pub const MAX_LIMIT: usize = 1000;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub score: f32,
+    pub snippet: Vec<Segment>,
+}
+
+impl Index {
+    /// The `limit` best documents for `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q = parse(query);
+        let limit = limit.min(MAX_LIMIT);
+        if q.is_empty() || limit == 0 || self.doc_count() == 0 {
+            return Vec::new();
+        }
+        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w)).collect();
+        let mut scores = self.score(&words);
+        self.exclude(&q, &mut scores);
+        let ranked = self.rerank(&q, &words, scores);
+        let highlighter = Highlighter::new(&words);
+        ranked
+            .into_iter()
+            .take(limit)
+            .filter_map(|(doc, score)| {
+                let d = self.document(doc)?;
+                Some(Hit {
+                    id: d.id.to_owned(),
+                    title: d.title.to_owned(),
+                    url: d.url.map(str::to_owned),
+                    score,
+                    snippet: snippet(if d.text.is_empty() { d.title } else { d.text }, &highlighter),
+                })
+            })
+            .collect()
+    }
+
+    fn idf(&self, df: u64) -> f32 {
+        let n = self.doc_count() as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn tf_norm(&self, tf: u32, doc: u32) -> f32 {
+        let dl = self.doc_lengths(doc).0 as f32;
+        let tf = tf as f32;
+        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avg_doc_len()))
+    }
+
+    /// First pass: per document, the summed best match of each word, and which words matched.
+    fn score(&self, words: &[WordMatch]) -> Scores {
+        let n = self.doc_count() as usize;
+        let mut s = Scores { total: vec![0.0; n], matched: vec![0; n] };
+        let mut best = vec![0f32; n];
+        let mut in_title = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut positions = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let mut offer = |doc: u32, score: f32, best: &mut [f32]| {
+                if let Some(b) = best.get_mut(doc as usize) {
+                    if *b == 0.0 && score > 0.0 {
+                        touched.push(doc);
+                    }
+                    if score > *b {
+                        *b = score;
+                    }
+                }
+            };
+            for &(off, weight) in &w.terms {
+                let postings = self.term_postings(off);
+                let idf = self.idf(postings.len());
+                for (doc, tf) in postings {
+                    offer(doc, weight * idf * self.tf_norm(tf, doc), &mut best);
+                }
+            }
+            if let Some(off) = w.stem {
+                let mut postings = self.stem_postings(off);
+                let idf = self.idf(postings.len());
+                while let Some((doc, tf)) = postings.next_doc() {
+                    offer(doc, STEM * idf * self.tf_norm(tf, doc), &mut best);
+                    positions.clear();
+                    postings.positions(&mut positions);
+                    let title_len = self.doc_lengths(doc).1;
+                    if positions.first().is_some_and(|&p| p < title_len) {
+                        if let Some(t) = in_title.get_mut(doc as usize) {
+                            *t = true;
+                        }
+                    }
+                }
+            }
+            for doc in touched.drain(..) {
+                let d = doc as usize;
+                let boost = if in_title[d] { 1.0 + TITLE_BOOST } else { 1.0 };
+                s.total[d] += best[d] * boost;
+                s.matched[d] |= 1 << i;
+                best[d] = 0.0;
+                in_title[d] = false;
+            }
+        }
+        s
+    }
+
+    /// Drops documents containing an excluded word (its spelling or its stem).
+    fn exclude(&self, q: &Query, s: &mut Scores) {
+        let (Some(terms), Some(stems)) = (self.terms(), self.stems()) else { return };
+        for t in &q.excluded {
+            for form in t.forms() {
+                if let Some(off) = terms.get(form) {
+                    self.term_postings(off).for_each(|(doc, _)| s.drop(doc));
+                }
+                if let Some(off) = stems.get(stem(form)) {
+                    let mut p = self.stem_postings(off);
+                    while let Some((doc, _)) = p.next_doc() {
+                        s.drop(doc);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Second pass: coverage, phrases and proximity, then the final order.
+    fn rerank(&self, q: &Query, words: &[WordMatch], s: Scores) -> Vec<(u32, f32)> {
+        let n_words = words.len() as u32;
+        let phrase_mask: u16 = q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
+        let mut ranked: Vec<(u32, f32)> = s
+            .matched
+            .iter()
+            .enumerate()
+            .filter(|&(_, &m)| m != 0 && m & phrase_mask == phrase_mask)
+            .map(|(d, &m)| {
+                // A document with every word beats one with a frequent few.
+                let coverage = m.count_ones() as f32 / n_words as f32;
+                (d as u32, s.total[d] * coverage * coverage)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if n_words < 2 {
+            return ranked;
+        }
+        let cut = if q.phrases.is_empty() { RERANK.min(ranked.len()) } else { ranked.len() };
+        let positions = self.positions(words, &ranked[..cut]);
+        let mut head: Vec<(u32, f32)> = ranked[..cut]
+            .iter()
+            .zip(&positions)
+            .filter(|(_, pos)| q.phrases.iter().all(|p| has_phrase(pos, p)))
+            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(pos))))
+            .collect();
+        head.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if q.phrases.is_empty() {
+            head.extend_from_slice(&ranked[cut..]);
+        }
+        head
+    }
+
+    /// Positions of each query word in each candidate document.
+    fn positions(&self, words: &[WordMatch], candidates: &[(u32, f32)]) -> Vec<Vec<Vec<u32>>> {
+        let mut slot = vec![u32::MAX; self.doc_count() as usize];
+        for (i, &(doc, _)) in candidates.iter().enumerate() {
+            slot[doc as usize] = i as u32;
+        }
+        let mut out = vec![vec![Vec::new(); words.len()]; candidates.len()];
+        for (w, m) in words.iter().enumerate() {
+            for &off in &m.position_stems {
+                let mut p = self.stem_postings(off);
+                while let Some((doc, _)) = p.next_doc() {
+                    if let Some(&c) = slot.get(doc as usize).filter(|&&c| c != u32::MAX) {
+                        p.positions(&mut out[c as usize][w]);
+                    }
+                }
+            }
+        }
+        for doc in &mut out {
+            for pos in doc {
+                pos.sort_unstable();
+                pos.dedup();
+            }
+        }
+        out
+    }
+}
+
+struct Scores {
+    total: Vec<f32>,
+    /// Bit i set when query word i matched.
+    matched: Vec<u16>,
+}
+
+impl Scores {
+    fn drop(&mut self, doc: u32) {
+        if let Some(m) = self.matched.get_mut(doc as usize) {
+            *m = 0;
+        }
+    }
+}
+
+/// Whether the phrase's words occur consecutively somewhere.
+fn has_phrase(pos: &[Vec<u32>], phrase: &[usize]) -> bool {
+    let Some(first) = phrase.first().and_then(|&w| pos.get(w)) else { return false };
+    first.iter().any(|&p| {
+        phrase.iter().enumerate().skip(1).all(|(k, &w)| {
+            pos.get(w).is_some_and(|ps| ps.binary_search(&(p + k as u32)).is_ok())
+        })
+    })
+}
+
+/// 0..=1: how much consecutive query words stand next to each other, in order.
+fn proximity(pos: &[Vec<u32>]) -> f32 {
+    if pos.len() < 2 {
+        return 0.0;
+    }
+    let pairs = pos.windows(2).map(|w| pair_closeness(&w[0], &w[1])).sum::<f32>();
+    pairs / (pos.len() - 1) as f32
+}
+
+fn pair_closeness(a: &[u32], b: &[u32]) -> f32 {
+    let mut best = 0.0f32;
+    for &p in a {
+        // The nearest occurrence of the next word at or after p.
+        let i = b.partition_point(|&q| q <= p);
+        if let Some(&q) = b.get(i) {
+            best = best.max(match q - p {
+                1 => 1.0,
+                2 => 0.6,
+                3 => 0.4,
+                _ => 0.0,
+            });
+        }
+        if i > 0 && p - b[i - 1] == 1 {
+            best = best.max(0.3);
+        }
+        if best == 1.0 {
+            break;
+        }
+    }
+    best
+}
