@@ -24,6 +24,7 @@ export interface Token {
 export interface IndexInfo {
   documents: number;
   terms: number;
+  stems: number;
   indexBytes: number;
   formatVersion: number;
   analyzerVersion: number;
