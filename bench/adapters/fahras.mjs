@@ -46,7 +46,7 @@ export default {
       const input = path.join(dir, 'docs.jsonl');
       const output = path.join(dir, 'index.bin');
       fs.writeFileSync(input, toJsonl(docs));
-      execFileSync(cli, ['index', input, '-o', output], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(cli, ['index', input, '-o', output], { stdio: ['ignore', 'ignore', 'pipe'] });
       return new Uint8Array(fs.readFileSync(output));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
