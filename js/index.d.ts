@@ -12,7 +12,10 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
-/** One token of `analyze()`: the original text, its normalized term, its stem, and its span in the input. */
+/**
+ * One token of `analyze()`: the original text, its normalized term and its stem.
+ * `start`/`end` are UTF-16 offsets: `input.slice(start, end) === text`.
+ */
 export interface Token {
   text: string;
   term: string;
