@@ -47,6 +47,10 @@ pub fn fold(c: char) -> Fold {
         '\u{0670}' => Fold::DaggerAlef,
         '\u{06E6}' | '\u{06E7}' => Fold::SmallYeh,
         '\u{0654}' => Fold::HamzaAbove,
+        // Fast paths: the common letters need no Unicode table lookups.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | '0'..='9' => Fold::Char(c),
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        ' ' | '\n' | '\t' | '\r' => Fold::Break,
         ',' | '٬' => Fold::NumberSeparator(None),
         '.' | '٫' => Fold::NumberSeparator(Some('.')),
         '\'' => Fold::NumberSeparator(None),

@@ -5,6 +5,7 @@
 //! matching suffix in turn, each only when enough of the word is left) with the
 //! stacked proclitics Lucene misses: وبال, وكال, فبال, فكال, ولل, فلل and a lone ف.
 //! Stems only widen recall; the engine ranks exact spellings above stem matches.
+//! A stem is always a slice of its word, so stemming never allocates.
 
 const PREFIXES: &[&str] = &[
     "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "بال", "كال", "فال", "لل", "ال",
@@ -15,32 +16,35 @@ const CONJUNCTIONS: &[char] = &['و', 'ف'];
 
 const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"];
 
+/// Every affix above is made of two-byte Arabic letters.
+const LETTER_BYTES: usize = 2;
+
 /// The light stem of an already normalized word.
-pub fn stem(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut s: &[char] = &chars;
-    s = strip_prefix(s);
+pub fn stem(word: &str) -> &str {
+    let mut s = strip_prefix(word);
+    let mut len = s.chars().count();
     for suffix in SUFFIXES {
-        let n = suffix.chars().count();
-        if s.len() >= n + 2 && s[s.len() - n..].iter().copied().eq(suffix.chars()) {
-            s = &s[..s.len() - n];
+        let n = suffix.len() / LETTER_BYTES;
+        if len >= n + 2 && s.ends_with(suffix) {
+            s = &s[..s.len() - suffix.len()];
+            len -= n;
         }
     }
-    s.iter().collect()
+    s
 }
 
 /// The word without its proclitics (article, conjunctions, prepositions), as a
 /// reader might type it; suffixes stay. Used for prefix search, where a half-typed
 /// word has no reliable suffix to strip.
-pub fn strip_prefix(s: &[char]) -> &[char] {
+pub fn strip_prefix(word: &str) -> &str {
+    let len = word.chars().count();
     for p in PREFIXES {
-        let n = p.chars().count();
-        if s.len() >= n + 2 && s[..n].iter().copied().eq(p.chars()) {
-            return &s[n..];
+        if len >= p.len() / LETTER_BYTES + 2 && word.starts_with(p) {
+            return &word[p.len()..];
         }
     }
-    match s.first() {
-        Some(c) if s.len() >= 4 && CONJUNCTIONS.contains(c) => &s[1..],
-        _ => s,
+    match word.chars().next() {
+        Some(c) if len >= 4 && CONJUNCTIONS.contains(&c) => &word[c.len_utf8()..],
+        _ => word,
     }
 }

@@ -17,7 +17,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 pub const EXACT: f32 = 1.0;
 pub const VARIANT: f32 = 0.8;
 pub const STEM: f32 = 0.7;
-pub const PREFIX: f32 = 0.55;
+pub const PREFIX: f32 = 0.8;
 pub const FUZZY: f32 = 0.35;
 
 /// Keys read from the dictionary for one prefix before choosing the most frequent.
@@ -80,18 +80,17 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
     }
     for form in token.forms() {
         let s = stem(form);
-        if let Some(off) = stems.get(&s) {
+        if let Some(off) = stems.get(s) {
             m.stem.get_or_insert(off);
             push_unique(&mut m.position_stems, off);
         }
-        if !m.stems.contains(&s) {
-            m.stems.push(s);
+        if !m.stems.iter().any(|k| k == s) {
+            m.stems.push(s.to_owned());
         }
     }
     if word.prefix {
-        let chars: Vec<char> = token.term.chars().collect();
-        let bare: String = strip_prefix(&chars).iter().collect();
-        for base in [token.term.as_str(), bare.as_str()] {
+        let bare = strip_prefix(&token.term);
+        for base in [token.term.as_str(), bare] {
             for (key, off) in most_frequent(index, &terms, Str::new(base).starts_with(), PREFIX_SCAN, PREFIX_TERMS) {
                 // A completion that is much longer than what was typed is a weaker guess.
                 let typed = base.chars().count() as f32;
@@ -104,12 +103,11 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         fuzzy(index, &terms, word, &mut m, &mut add);
     }
     // Positions of every matched spelling come from its stem.
-    let extra: Vec<String> = m.spellings.iter().map(|s| stem(s)).collect();
-    for s in extra {
+    for s in &m.spellings {
         if m.position_stems.len() >= POSITION_STEMS {
             break;
         }
-        if let Some(off) = stems.get(&s) {
+        if let Some(off) = stems.get(stem(s)) {
             push_unique(&mut m.position_stems, off);
         }
     }

@@ -55,7 +55,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
     tokens(text)
         .map(|t| AnalyzedToken {
             text: text[t.start..t.end].to_owned(),
-            stem: stem(&t.term),
+            stem: stem(&t.term).to_owned(),
             term: t.term,
             alt: t.alt,
             start: t.start,

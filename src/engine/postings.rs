@@ -5,6 +5,12 @@
 
 use crate::format::varint::Reader;
 
+fn open(bytes: &[u8], offset: u64) -> (Reader<'_>, u64) {
+    let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
+    let len = r.read().unwrap_or(0);
+    (r, len)
+}
+
 /// Documents containing a spelling: `(doc, tf)` in document order.
 pub struct TermPostings<'a> {
     r: Reader<'a>,
@@ -14,8 +20,7 @@ pub struct TermPostings<'a> {
 
 impl<'a> TermPostings<'a> {
     pub(crate) fn new(bytes: &'a [u8], offset: u64) -> Self {
-        let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
-        let left = r.read().unwrap_or(0);
+        let (r, left) = open(bytes, offset);
         TermPostings { r, left, doc: 0 }
     }
 
@@ -33,14 +38,13 @@ impl Iterator for TermPostings<'_> {
             return None;
         }
         self.left -= 1;
-        let delta = self.r.read_u32();
-        let tf = self.r.read_u32();
-        match (delta, tf) {
-            (Some(d), Some(tf)) => {
-                self.doc = self.doc.checked_add(d)?;
-                Some((self.doc, tf))
+        let entry = (|| Some((self.doc.checked_add(self.r.read_u32()?)?, self.r.read_u32()?)))();
+        match entry {
+            Some((doc, tf)) => {
+                self.doc = doc;
+                Some((doc, tf))
             }
-            _ => {
+            None => {
                 self.left = 0;
                 None
             }
@@ -53,41 +57,42 @@ pub struct StemPostings<'a> {
     r: Reader<'a>,
     left: u64,
     doc: u32,
-    /// Positions of the current document not yet read.
-    unread: u32,
+    tf: u32,
+    /// Where the next document's entry starts.
+    next: usize,
 }
 
 impl<'a> StemPostings<'a> {
     pub(crate) fn new(bytes: &'a [u8], offset: u64) -> Self {
-        let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
-        let left = r.read().unwrap_or(0);
-        StemPostings { r, left, doc: 0, unread: 0 }
+        let (r, left) = open(bytes, offset);
+        let next = r.position();
+        StemPostings { r, left, doc: 0, tf: 0, next }
     }
 
     pub fn len(&self) -> u64 {
         self.left
     }
 
-    /// Advances to the next document: `(doc, tf)`. Positions of the previous one
-    /// that were not read are skipped.
+    /// Advances to the next document: `(doc, tf)`, skipping any positions of the
+    /// previous one that were not read.
     pub fn next_doc(&mut self) -> Option<(u32, u32)> {
-        while self.unread > 0 {
-            self.unread -= 1;
-            if self.r.read().is_none() {
-                self.left = 0;
-            }
-        }
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        match (self.r.read_u32(), self.r.read_u32()) {
-            (Some(d), Some(tf)) => {
-                self.doc = self.doc.checked_add(d)?;
-                self.unread = tf;
-                Some((self.doc, tf))
+        self.r.seek(self.next);
+        let entry = (|| {
+            let doc = self.doc.checked_add(self.r.read_u32()?)?;
+            let tf = self.r.read_u32()?;
+            let block = usize::try_from(self.r.read()?).ok()?;
+            Some((doc, tf, self.r.position().checked_add(block)?))
+        })();
+        match entry {
+            Some((doc, tf, next)) => {
+                (self.doc, self.tf, self.next) = (doc, tf, next);
+                Some((doc, tf))
             }
-            _ => {
+            None => {
                 self.left = 0;
                 None
             }
@@ -97,18 +102,27 @@ impl<'a> StemPostings<'a> {
     /// Appends the current document's positions to `out`.
     pub fn positions(&mut self, out: &mut Vec<u32>) {
         let mut p = 0u32;
-        while self.unread > 0 {
-            self.unread -= 1;
+        for _ in 0..self.tf {
+            if self.r.position() >= self.next {
+                break;
+            }
             match self.r.read_u32() {
                 Some(d) => {
                     p = p.saturating_add(d);
                     out.push(p);
                 }
-                None => {
-                    self.unread = 0;
-                    self.left = 0;
-                }
+                None => break,
             }
         }
+        self.tf = 0;
+    }
+
+    /// The current document's first position, if any.
+    pub fn first_position(&mut self) -> Option<u32> {
+        if self.tf == 0 || self.r.position() >= self.next {
+            return None;
+        }
+        self.tf = 0;
+        self.r.read_u32()
     }
 }

@@ -10,7 +10,7 @@
 //! its words in order.
 
 use super::index::Index;
-use super::matcher::{expand, WordMatch, STEM};
+use super::matcher::{expand, WordMatch, EXACT, STEM};
 use super::query::{parse, Query};
 use super::snippet::{snippet, Highlighter, Segment};
 use crate::analysis::stem;
@@ -21,9 +21,9 @@ const B: f32 = 0.75;
 /// A query word found in the title counts this much more.
 const TITLE_BOOST: f32 = 0.5;
 /// Weight of adjacency in typed order, relative to the BM25 score.
-const PROXIMITY: f32 = 1.0;
+const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
-const RERANK: usize = 100;
+const RERANK: usize = 1000;
 /// Largest number of hits returned, whatever is asked.
 pub const MAX_LIMIT: usize = 1000;
 
@@ -82,19 +82,20 @@ impl Index {
     /// First pass: per document, the summed best match of each word, and which words matched.
     fn score(&self, words: &[WordMatch]) -> Scores {
         let n = self.doc_count() as usize;
-        let mut s = Scores { total: vec![0.0; n], matched: vec![0; n] };
-        let mut best = vec![0f32; n];
+        let nw = words.len();
+        let mut s = Scores { total: vec![0.0; n], matched: vec![0; n], quality: vec![0; n * nw], words: nw };
+        // Per document for the current word: best score and the weight of the match that gave it.
+        let mut best = vec![(0f32, 0f32); n];
         let mut in_title = vec![false; n];
         let mut touched: Vec<u32> = Vec::new();
-        let mut positions = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let mut offer = |doc: u32, score: f32, best: &mut [f32]| {
+            let mut offer = |doc: u32, weight: f32, score: f32, best: &mut [(f32, f32)]| {
                 if let Some(b) = best.get_mut(doc as usize) {
-                    if *b == 0.0 && score > 0.0 {
+                    if b.0 == 0.0 && score > 0.0 {
                         touched.push(doc);
                     }
-                    if score > *b {
-                        *b = score;
+                    if score > b.0 {
+                        *b = (score, weight);
                     }
                 }
             };
@@ -102,18 +103,17 @@ impl Index {
                 let postings = self.term_postings(off);
                 let idf = self.idf(postings.len());
                 for (doc, tf) in postings {
-                    offer(doc, weight * idf * self.tf_norm(tf, doc), &mut best);
+                    offer(doc, weight, weight * idf * self.tf_norm(tf, doc), &mut best);
                 }
             }
             if let Some(off) = w.stem {
                 let mut postings = self.stem_postings(off);
                 let idf = self.idf(postings.len());
                 while let Some((doc, tf)) = postings.next_doc() {
-                    offer(doc, STEM * idf * self.tf_norm(tf, doc), &mut best);
-                    positions.clear();
-                    postings.positions(&mut positions);
+                    offer(doc, STEM, STEM * idf * self.tf_norm(tf, doc), &mut best);
+                    // Title words come first in a document, so its first position tells.
                     let title_len = self.doc_lengths(doc).1;
-                    if positions.first().is_some_and(|&p| p < title_len) {
+                    if postings.first_position().is_some_and(|p| p < title_len) {
                         if let Some(t) = in_title.get_mut(doc as usize) {
                             *t = true;
                         }
@@ -123,9 +123,10 @@ impl Index {
             for doc in touched.drain(..) {
                 let d = doc as usize;
                 let boost = if in_title[d] { 1.0 + TITLE_BOOST } else { 1.0 };
-                s.total[d] += best[d] * boost;
+                s.total[d] += best[d].0 * boost;
                 s.matched[d] |= 1 << i;
-                best[d] = 0.0;
+                s.quality[d * nw + i] = (best[d].1 / EXACT * 255.0) as u8;
+                best[d] = (0.0, 0.0);
                 in_title[d] = false;
             }
         }
@@ -175,7 +176,7 @@ impl Index {
             .iter()
             .zip(&positions)
             .filter(|(_, pos)| q.phrases.iter().all(|p| has_phrase(pos, p)))
-            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(pos))))
+            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(pos, s.quality_of(doc)))))
             .collect();
         head.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         if q.phrases.is_empty() {
@@ -215,9 +216,18 @@ struct Scores {
     total: Vec<f32>,
     /// Bit i set when query word i matched.
     matched: Vec<u16>,
+    /// Per document and word, how well the word matched (weight / EXACT, in 1/255).
+    /// Positions come from stems, which cannot tell فقال from قال; this can.
+    quality: Vec<u8>,
+    words: usize,
 }
 
 impl Scores {
+    fn quality_of(&self, doc: u32) -> &[u8] {
+        let at = doc as usize * self.words;
+        self.quality.get(at..at + self.words).unwrap_or(&[])
+    }
+
     fn drop(&mut self, doc: u32) {
         if let Some(m) = self.matched.get_mut(doc as usize) {
             *m = 0;
@@ -235,12 +245,14 @@ fn has_phrase(pos: &[Vec<u32>], phrase: &[usize]) -> bool {
     })
 }
 
-/// 0..=1: how much consecutive query words stand next to each other, in order.
-fn proximity(pos: &[Vec<u32>]) -> f32 {
+/// 0..=1: how much consecutive query words stand next to each other, in order,
+/// each pair counted by how exactly both of its words matched.
+fn proximity(pos: &[Vec<u32>], quality: &[u8]) -> f32 {
     if pos.len() < 2 {
         return 0.0;
     }
-    let pairs = pos.windows(2).map(|w| pair_closeness(&w[0], &w[1])).sum::<f32>();
+    let q = |i: usize| f32::from(quality.get(i).copied().unwrap_or(0)) / 255.0;
+    let pairs = pos.windows(2).enumerate().map(|(i, w)| pair_closeness(&w[0], &w[1]) * q(i) * q(i + 1)).sum::<f32>();
     pairs / (pos.len() - 1) as f32
 }
 

@@ -48,7 +48,7 @@ impl Highlighter {
     /// Bit i set when the token matches query word i.
     fn matches(&self, t: &Token) -> u16 {
         t.forms().fold(0, |m, f| {
-            m | self.spellings.get(f).copied().unwrap_or(0) | self.stems.get(&stem(f)).copied().unwrap_or(0)
+            m | self.spellings.get(f).copied().unwrap_or(0) | self.stems.get(stem(f)).copied().unwrap_or(0)
         })
     }
 }

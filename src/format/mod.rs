@@ -19,7 +19,8 @@
 //! - `Terms`: `fst::Map` from each normalized spelling to its postings offset.
 //!   Postings: `df`, then per document `doc delta, tf` (varints).
 //! - `Stems`: `fst::Map` from each light stem to its postings offset. Postings:
-//!   `df`, then per document `doc delta, tf, tf × position delta` (varints).
+//!   `df`, then per document `doc delta, tf, byte length of the positions,
+//!   tf × position delta` (varints).
 //!   Positions live only here: every word has a stem, so proximity and phrases
 //!   work for exact, variant, prefix and fuzzy matches alike.
 //! - `Postings`: the lists both maps point into.

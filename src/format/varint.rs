@@ -40,6 +40,14 @@ impl<'a> Reader<'a> {
         self.read().and_then(|v| u32::try_from(v).ok())
     }
 
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub fn seek(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// Reads a length-prefixed byte string.
     pub fn read_bytes(&mut self) -> Option<&'a [u8]> {
         let n = usize::try_from(self.read()?).ok()?;

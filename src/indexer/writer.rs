@@ -24,11 +24,11 @@ impl Inverted {
                 _ => list.push((doc, 1)),
             }
         }
-        let mut stems: Vec<String> = forms.iter().map(|f| stem(f)).collect();
+        let mut stems: Vec<&str> = forms.iter().map(|f| stem(f)).collect();
         stems.sort();
         stems.dedup();
         for s in stems {
-            let list = self.stems.entry(s).or_default();
+            let list = self.stems.entry(s.to_owned()).or_default();
             match list.last_mut() {
                 Some((d, ps)) if *d == doc => ps.push(pos),
                 _ => list.push((doc, vec![pos])),
@@ -82,11 +82,15 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
         for (doc, positions) in list {
             varint::write(out, u64::from(doc - prev));
             varint::write(out, positions.len() as u64);
+            // The block's byte length first, so readers skip unneeded positions in O(1).
+            let mut block = Vec::new();
             let mut p0 = 0;
             for &p in positions {
-                varint::write(out, u64::from(p - p0));
+                varint::write(&mut block, u64::from(p - p0));
                 p0 = p;
             }
+            varint::write(out, block.len() as u64);
+            out.extend_from_slice(&block);
             prev = *doc;
         }
     });
