@@ -110,7 +110,7 @@ export class FahrasSearch extends HTMLElement {
       this.#input.placeholder = this.getAttribute('placeholder') ?? MESSAGES.placeholder;
     } else if (name === 'index') {
       if (this.isConnected) this.#connectEngine();
-    } else if (this.#engine) {
+    } else {
       this.#search();
     }
   }
@@ -134,32 +134,32 @@ export class FahrasSearch extends HTMLElement {
     const engine = engineFor(this.getAttribute('index'));
     this.#engine = engine;
     this.#showStatus(MESSAGES.loading);
-    engine.then(
-      (loaded) => {
-        if (this.#engine !== engine) return;
-        this.dispatchEvent(new CustomEvent('fahras-ready', { bubbles: true, composed: true, detail: loaded.info() }));
-        this.#search();
-      },
-      (error) => {
-        if (this.#engine !== engine) return;
-        console.error('fahras-search:', error);
-        this.#showError(MESSAGES.loadError);
-      },
-    );
+    engine
+      .then(
+        (loaded) => {
+          if (this.#engine !== engine) return;
+          this.dispatchEvent(new CustomEvent('fahras-ready', { bubbles: true, composed: true, detail: loaded.info() }));
+        },
+        (error) => console.error('fahras-search:', error),
+      )
+      .then(() => this.#search());
   }
 
   async #search() {
     const generation = ++this.#generation;
+    // Before connection there is no engine yet; #connectEngine searches once it has one.
+    if (!this.#engine) return;
+    const engine = await this.#engine.catch(() => null);
+    if (generation !== this.#generation) return;
+    if (!engine) {
+      this.#showError(MESSAGES.loadError);
+      return;
+    }
     const query = this.#input.value.trim();
     if (query === '') {
       this.#render([], MESSAGES.hint);
       return;
     }
-    // Before connection there is no engine yet; #connectEngine searches once it has one.
-    if (!this.#engine) return;
-    // A failed load has already been reported by #connectEngine.
-    const engine = await this.#engine.catch(() => null);
-    if (!engine || generation !== this.#generation) return;
     try {
       const hits = await engine.search(query, { limit: this.limit });
       const [completion] = hits.length ? [] : await engine.suggest(query, { limit: 1 });

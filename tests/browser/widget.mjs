@@ -18,9 +18,9 @@ export function requireBuilt(...paths) {
 }
 
 /** Types `text` one key at a time, so that every keystroke fires an input event. */
-export async function type(page, text) {
-  await page.locator(INPUT).pressSequentially(text);
-  return rendered(page);
+export async function type(page, text, selector = 'fahras-search') {
+  await page.locator(`${selector} input`).pressSequentially(text);
+  return rendered(page, selector);
 }
 
 /**
