@@ -14,13 +14,13 @@ const DEFAULT_LIMIT = 10;
 /** @type {(indexBytes?: Uint8Array) => Promise<any>} */
 let loadEngine;
 
-// Engines by index URL ('' = the corpus embedded in the bundle), so several
-// widgets on one page share one load. A failed load is forgotten so that
-// setting the index attribute again retries it.
+// Engines by index attribute ('' = the corpus embedded in the bundle), so
+// several widgets on one page share one load. A failed load is forgotten so
+// that setting the index attribute again retries it.
 const engines = new Map();
 
 function engineFor(indexUrl) {
-  const key = indexUrl ? new URL(indexUrl, document.baseURI).href : '';
+  const key = indexUrl ?? '';
   if (!engines.has(key)) {
     const engine = key ? fetchIndex(key).then(loadEngine) : loadEngine();
     engine.catch(() => engines.delete(key));
@@ -239,6 +239,8 @@ export class FahrasSearch extends HTMLElement {
   }
 
   #onKeydown(event) {
+    // Keys that confirm an input-method composition are not meant for the listbox.
+    if (event.isComposing) return;
     switch (event.key) {
       case 'ArrowDown':
         this.#moveActive(1);
