@@ -1,0 +1,185 @@
+//! Damaged index bytes are refused with an error that says what is wrong, never
+//! with a panic: an index may arrive over a flaky network, from a cache, or from
+//! someone else's build.
+
+mod common;
+
+use common::{reseal, small_index_bytes};
+use fahras::analysis::ANALYZER_VERSION;
+use fahras::engine::{Index, EMBEDDED_INDEX};
+use fahras::format::{IndexError, FORMAT_VERSION, HEADER_LEN};
+
+/// Queries that reach every part of an index: exact words, a prefix, a stem
+/// variant, a typo, a phrase, an exclusion, digits, Latin.
+const PROBES: &[&str] = &["ريف حلب ", "حل", "المساعدات", "مساعدت ", "\"ريف حلب\" -ادلب", "3750 ", "search", "الرحمن"];
+
+fn open_err(bytes: Vec<u8>) -> IndexError {
+    match Index::from_bytes(bytes) {
+        Ok(_) => panic!("damaged bytes were accepted"),
+        Err(e) => e,
+    }
+}
+
+/// Uses an index that opened despite an edit, in every way a page would.
+fn exercise(index: &Index) {
+    index.info();
+    for q in PROBES {
+        for hit in index.search(q, 10) {
+            assert!(hit.score.is_finite());
+        }
+        index.suggest(q, 10);
+    }
+}
+
+#[test]
+fn a_fresh_index_opens_and_answers() {
+    let index = Index::from_bytes(small_index_bytes()).unwrap();
+    assert_eq!(index.info().documents, 4);
+    assert_eq!(index.search("حلب ", 10)[0].id, "news");
+}
+
+/// Single-byte edits at `offsets`, each with a few masks: those that opened
+/// anyway (after being used like a page would, which must not panic).
+fn accepted_flips(bytes: &[u8], offsets: impl Iterator<Item = usize>) -> Vec<(usize, u8)> {
+    let mut accepted = Vec::new();
+    for at in offsets {
+        for mask in [0x01, 0x80, 0xFF] {
+            let mut b = bytes.to_vec();
+            b[at] ^= mask;
+            if let Ok(index) = Index::from_bytes(b) {
+                exercise(&index);
+                accepted.push((at, mask));
+            }
+        }
+    }
+    accepted
+}
+
+/// Magic, versions, checksum, and every byte after the header.
+#[test]
+fn flipping_any_checked_byte_is_refused() {
+    let bytes = small_index_bytes();
+    let accepted = accepted_flips(&bytes, (0..20).chain(HEADER_LEN..bytes.len()));
+    assert!(accepted.is_empty(), "accepted edits (offset, xor): {accepted:?}");
+}
+
+/// The header's reserved word and section table are outside the checksum, and
+/// `open` only checks that each section lies inside the file. So moving the
+/// postings section (offset 40) or the stored text (offset 56) by a byte or by
+/// 128 opens fine and then reads postings or stored text from the wrong bytes
+/// instead of reporting an error. (It does not panic: `accepted_flips` uses each
+/// such index.) Checking that the sections tile the file in order and that the
+/// reserved word is zero, or taking the table into the checksum, would close it.
+#[test]
+#[ignore = "bug: the section table and reserved word (header bytes 20..72) are not under the checksum; in-bounds edits are accepted (src/engine/index.rs, Index::open)"]
+fn flipping_any_header_byte_is_refused() {
+    let bytes = small_index_bytes();
+    let accepted = accepted_flips(&bytes, 20..HEADER_LEN);
+    assert!(accepted.is_empty(), "accepted edits (offset, xor): {accepted:?}");
+}
+
+/// The embedded index is larger; a stride over it covers every section.
+#[test]
+fn flipping_bytes_of_the_embedded_index_is_refused() {
+    let stride = (EMBEDDED_INDEX.len() / 500).max(1);
+    for at in (HEADER_LEN..EMBEDDED_INDEX.len()).step_by(stride) {
+        let mut b = EMBEDDED_INDEX.to_vec();
+        b[at] ^= 0x20;
+        assert!(matches!(open_err(b), IndexError::Checksum { .. }), "flip at {at}");
+    }
+}
+
+/// A damaged index whose checksum was recomputed to match (a buggy writer, or a
+/// deliberate attack) gets past the checksum: then the section checks and the
+/// bounds-checked readers must hold on their own. Opening may succeed; using the
+/// index must not panic.
+#[test]
+fn resealed_damage_never_panics() {
+    let bytes = small_index_bytes();
+    for at in HEADER_LEN..bytes.len() {
+        for mask in [0x01, 0xFF] {
+            let mut b = bytes.clone();
+            b[at] ^= mask;
+            reseal(&mut b);
+            if let Ok(index) = Index::from_bytes(b) {
+                exercise(&index);
+            }
+        }
+    }
+}
+
+#[test]
+fn truncation_is_refused_and_named() {
+    let bytes = small_index_bytes();
+    for len in 0..bytes.len() {
+        let e = open_err(bytes[..len].to_vec());
+        let msg = e.to_string();
+        if len < HEADER_LEN {
+            assert_eq!(e, IndexError::Truncated { len }, "at {len}");
+            assert!(msg.contains("shorter than the header"), "at {len}: {msg}");
+        } else {
+            // The last section ends at the last byte, so any cut leaves it outside the file.
+            assert!(matches!(e, IndexError::SectionBounds { .. }), "at {len}: {e:?}");
+            assert!(msg.contains("truncated"), "at {len}: {msg}");
+        }
+    }
+}
+
+#[test]
+fn not_an_index_is_named_as_such() {
+    for bytes in [b"<!DOCTYPE html><html><body>404 Not Found</body></html>".to_vec(), vec![0; 4096], b"FAHRAS\n\0".repeat(20)] {
+        let e = open_err(bytes);
+        assert_eq!(e, IndexError::BadMagic);
+        assert!(e.to_string().contains("not a Fahras index"), "{e}");
+    }
+    // A text-mode transfer turns \r\n into \n: the magic catches it.
+    let mut b = small_index_bytes();
+    b.remove(6);
+    assert_eq!(open_err(b), IndexError::BadMagic);
+}
+
+/// Writes `value` at header offset `at` and reseals, so that only the version can
+/// be what is refused.
+fn with_header_u32(at: usize, value: u32) -> Vec<u8> {
+    let mut b = small_index_bytes();
+    b[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    reseal(&mut b);
+    b
+}
+
+#[test]
+fn another_format_version_is_named() {
+    let found = FORMAT_VERSION + 1;
+    let e = open_err(with_header_u32(8, found));
+    assert_eq!(e, IndexError::FormatVersion { found, expected: FORMAT_VERSION });
+    let msg = e.to_string();
+    assert!(msg.contains(&format!("format version {found}")) && msg.contains("rebuild the index"), "{msg}");
+}
+
+#[test]
+fn another_analyzer_version_is_named() {
+    let found = ANALYZER_VERSION + 1;
+    let e = open_err(with_header_u32(12, found));
+    assert_eq!(e, IndexError::AnalyzerVersion { found, expected: ANALYZER_VERSION });
+    let msg = e.to_string();
+    assert!(msg.contains(&format!("analyzer version {found}")) && msg.contains("rebuild the index"), "{msg}");
+}
+
+#[test]
+fn a_wrong_checksum_is_named() {
+    let mut b = small_index_bytes();
+    b[16] ^= 1;
+    let e = open_err(b);
+    assert!(matches!(e, IndexError::Checksum { .. }), "{e:?}");
+    assert!(e.to_string().contains("damaged"), "{e}");
+}
+
+/// Section table entries that point outside the file, or overflow when added up.
+#[test]
+fn sections_outside_the_file_are_named() {
+    let len = small_index_bytes().len() as u32;
+    for (at, value) in [(24, 0), (24, len), (28, u32::MAX), (24 + 5 * 8, u32::MAX - 3), (24 + 3 * 8 + 4, len)] {
+        let e = open_err(with_header_u32(at, value));
+        assert!(matches!(e, IndexError::SectionBounds { .. }), "table entry at {at} = {value}: {e:?}");
+    }
+}

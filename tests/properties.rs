@@ -1,0 +1,184 @@
+//! Properties that must hold for any input, checked with generated cases.
+//!
+//! Case counts are kept small so `cargo test` stays quick; the fuzz targets in
+//! `fuzz/` explore the same ground for as long as one cares to run them.
+
+mod common;
+
+use common::{check_snippet, default_corpus, doc, embedded};
+use fahras::analysis::{fold, normalize, Fold};
+use fahras::engine::{analyze, parse, Index};
+use fahras::indexer::build_index;
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Pieces that the analyzer and the query parser treat specially, so that
+/// generated text hits those paths far more often than uniform Unicode would.
+const PIECES: &[&str] = &[
+    "كتاب", "ٱلْكِتَٰبِ", "بِسْمِ", "ٱلرَّحْمَٰنِ", "إِبۡرَٰهِـۧمَ", "ٱلصَّلَوٰةَ", "مـــكـــتـــبـــة", "وبالكتاب",
+    "مسؤول", "مسئول", "ي\u{654}", "و\u{654}", "\u{654}", "\u{670}", "\u{6E6}", "\u{64E}\u{651}", "ـ",
+    "ﻻ", "ﷺ", "ﺑ", "٣,٧٥٠", "١٬٠٠٠", "3.5", "۱۲", ".", ",", "'", "٫", "،", "؟", "«", "»", "…",
+    "\"", "-", "--", "- ", " -", " ", "  ", "\t", "\n", "\r\n", "\u{0}", "\u{1b}", "\u{7f}",
+    "\u{200c}", "\u{200d}", "\u{200f}", "\u{202e}", "\u{2066}", "\u{feff}", "\u{ad}", "\u{fe0f}",
+    "İ", "ß", "ﬁ", "Ǆ", "STRASSE", "search", "検索", "חיפוש", "खोज", "👍🏽", "🇸🇾", "<b>", "&amp;",
+];
+
+fn pieces(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|v| v.concat())
+}
+
+/// Uniform Unicode and the special pieces, half and half.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), pieces(24)]
+}
+
+/// Lowercasing İ gives i + U+0307, and a second pass drops the U+0307 as a
+/// combining mark: see `normalize_of_dotted_capital_i_is_idempotent` below.
+fn lowercases_to_several_chars(s: &str) -> bool {
+    s.chars().any(|c| matches!(fold(c), Fold::Lower(_)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn normalize_is_idempotent(s in any_text()) {
+        prop_assume!(!lowercases_to_several_chars(&s));
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    /// Spans are what highlighting and the JS `analyze` offsets rely on.
+    #[test]
+    fn analyzed_words_are_ordered_slices_of_the_input(s in any_text()) {
+        let mut prev = 0..0;
+        for t in analyze(&s) {
+            // Words never go backwards. They may overlap: a ligature of several words
+            // (ﷺ) yields each of them over its one span, and the first of them joins
+            // a word written against it (كتابﷺ).
+            prop_assert!(t.start < t.end && t.start >= prev.start && t.end >= prev.end, "{:?} after {:?}", t, prev);
+            prop_assert_eq!(s.get(t.start..t.end), Some(t.text.as_str()));
+            prop_assert!(!t.term.is_empty());
+            // Words are cut at MAX_TERM_CHARS; the last letter let in may lowercase to three.
+            prop_assert!(t.term.chars().count() <= fahras::analysis::MAX_TERM_CHARS + 2, "{:?}", t);
+            prev = t.start..t.end;
+        }
+    }
+
+    #[test]
+    fn parsed_queries_respect_their_caps(s in any_text()) {
+        let q = parse(&s);
+        prop_assert!(q.words.len() <= fahras::engine::MAX_WORDS);
+        for p in &q.phrases {
+            prop_assert!(p.iter().all(|&w| w < q.words.len()));
+        }
+        for w in &q.words {
+            prop_assert!(s.get(w.token.start..w.token.end).is_some(), "{w:?} is not a span of {s:?}");
+        }
+    }
+}
+
+proptest! {
+    // Each case searches the embedded index three ways: a few dozen are plenty here.
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_query_answers_without_panicking(s in any_text()) {
+        let index = embedded();
+        for hit in index.search(&s, 10) {
+            prop_assert!(!hit.id.is_empty());
+            prop_assert!(hit.score.is_finite(), "{hit:?}");
+        }
+        prop_assert!(index.suggest(&s, 10).len() <= 10);
+        analyze(&s);
+    }
+
+    /// Snippets of generated documents for generated queries: whatever is shown
+    /// comes from the document, and only whole words are highlighted.
+    #[test]
+    fn snippets_are_faithful_pieces_of_the_text(
+        texts in prop::collection::vec(pieces(60), 1..4),
+        query in pieces(8),
+    ) {
+        prop_assume!(!texts.iter().any(|t| has_multiword_ligature(t)));
+        let docs: Vec<_> = texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), "", t)).collect();
+        let index = Index::from_bytes(build_index(&docs)).expect("a freshly built index opens");
+        for hit in index.search(&query, docs.len()) {
+            let d = docs.iter().find(|d| d.id == hit.id).expect("hits name indexed documents");
+            // Search shows the title when there is no text; these have none.
+            let source = if d.text.is_empty() { &d.title } else { &d.text };
+            check_snippet(source, &hit).map_err(TestCaseError::fail)?;
+        }
+    }
+}
+
+/// A ligature that stands for several words (ﷺ) makes several words over one
+/// span: see `a_multiword_ligature_is_shown_once_in_a_snippet` below.
+fn has_multiword_ligature(text: &str) -> bool {
+    let spans: Vec<usize> = analyze(text).iter().map(|t| t.start).collect();
+    spans.windows(2).any(|w| w[0] == w[1])
+}
+
+/// Nothing lost: every word of every document of the default corpus, searched
+/// as written (a trailing space, so it is a whole word and not a prefix), finds
+/// its document, and each snippet on the way is faithful to its text.
+#[test]
+fn every_indexed_word_finds_its_document() {
+    let index = embedded();
+    let docs = default_corpus();
+    assert_eq!(docs.len() as u32, index.info().documents, "the embedded index is built from corpus/");
+    // Each written word once, with every document it occurs in: one search per word.
+    let mut words: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (n, d) in docs.iter().enumerate() {
+        for text in [&d.title, &d.text] {
+            for t in fahras::analysis::tokens(text) {
+                words.entry(&text[t.start..t.end]).or_default().insert(n);
+            }
+        }
+    }
+    assert!(words.len() > 500, "the corpus should give hundreds of words, got {}", words.len());
+    let mut lost = Vec::new();
+    for (word, owners) in &words {
+        let hits = index.search(&format!("{word} "), docs.len());
+        for &n in owners {
+            match hits.iter().find(|h| h.id == docs[n].id) {
+                Some(hit) => {
+                    if let Err(e) = check_snippet(&docs[n].text, hit) {
+                        panic!("query {word:?}: {e}");
+                    }
+                }
+                None => lost.push(format!("{word:?} in {}", docs[n].id)),
+            }
+        }
+    }
+    assert!(lost.is_empty(), "{} words do not find their document: {:?}", lost.len(), &lost[..lost.len().min(20)]);
+}
+
+/// Found by `snippets_are_faithful_pieces_of_the_text`: ﷺ (U+FDFA) expands to four
+/// words over the same span, and the snippet pushes that span once per matching
+/// word, so the reader sees "ﷺﷺﷺﷺ" where the text has one (src/engine/snippet.rs,
+/// `snippet`: `at` is not checked against `t.start` for a hit).
+#[test]
+#[ignore = "bug: a multi-word ligature (ﷺ) is repeated once per matching word in snippets (src/engine/snippet.rs)"]
+fn a_multiword_ligature_is_shown_once_in_a_snippet() {
+    let text = "قال النبي محمد ﷺ في الحديث";
+    let index = Index::from_bytes(build_index(&[doc("h", "حديث", text)])).expect("opens");
+    let hits = index.search("صلى الله عليه وسلم ", 1);
+    assert_eq!(hits.len(), 1, "ﷺ is these four words");
+    let shown: String = hits[0].snippet.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(shown.matches('ﷺ').count(), 1, "{:?}", hits[0].snippet);
+    check_snippet(text, &hits[0]).unwrap();
+}
+
+/// Found by `normalize_is_idempotent`: Latin letters whose lowercase is several
+/// characters keep the combining mark that lowercasing produced, and a second
+/// pass drops it. So İstanbul (U+0130) is indexed as "i\u{307}stanbul" while a
+/// reader typing the decomposed form I + U+0307 (or the folded output itself)
+/// gets "istanbul": the same word in two spellings that never meet.
+#[test]
+#[ignore = "bug: normalize(\"İ\") is \"i\\u{307}\" but normalize(\"i\\u{307}\") is \"i\" (src/analysis/normalize.rs, Fold::Lower)"]
+fn normalize_of_dotted_capital_i_is_idempotent() {
+    let once = normalize("İstanbul");
+    assert_eq!(normalize(&once), once);
+    assert_eq!(normalize("İstanbul"), normalize("I\u{307}stanbul"));
+}
