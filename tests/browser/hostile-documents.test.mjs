@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from '../support/browser.mjs';
-import { serveDirectory } from '../support/static-server.mjs';
+import { serve } from '../../scripts/serve.mjs';
 import { INPUT, ROOT, WWW, rendered, requireBuilt, type } from './widget.mjs';
 
 // Every payload, if it ever ran, would set window.pwned to its own name.
@@ -56,7 +56,7 @@ before(async () => {
   writeFileSync(join(dir, 'index.html'), `<!doctype html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>hostile</title><link rel="icon" href="data:,"></head>
 <body><fahras-search index="hostile.bin" limit="20"></fahras-search><script src="fahras.js"></script></body></html>`);
-  [server, browser] = await Promise.all([serveDirectory(dir), launchBrowser()]);
+  [server, browser] = await Promise.all([serve(dir), launchBrowser()]);
 });
 after(async () => {
   await browser?.close();

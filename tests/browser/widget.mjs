@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../support/browser.mjs';
-import { serveDirectory } from '../support/static-server.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WWW = `${ROOT}www`;
@@ -39,7 +39,6 @@ export async function rendered(page, selector = 'fahras-search') {
       status: root.querySelector('[part~="status"]').textContent,
       expanded: input.getAttribute('aria-expanded') === 'true',
       activeDescendant: input.getAttribute('aria-activedescendant'),
-      suggestion: root.querySelector('[part~="suggestion"]:not([hidden])')?.textContent ?? null,
       options: [...root.querySelectorAll('[role="option"]')].map((option) => ({
         id: option.dataset.id,
         domId: option.id,
@@ -58,13 +57,13 @@ export async function rendered(page, selector = 'fahras-search') {
  */
 export async function startDemo() {
   requireBuilt('www/fahras.js');
-  const [server, browser] = await Promise.all([serveDirectory(WWW), launchBrowser()]);
+  const [server, browser] = await Promise.all([serve(WWW), launchBrowser()]);
   return {
     url: server.url,
     browser,
-    async open(url = server.url) {
+    async open() {
       const page = await browser.newPage();
-      await page.goto(url);
+      await page.goto(server.url);
       await waitUntilReady(page);
       return page;
     },
