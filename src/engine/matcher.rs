@@ -45,6 +45,10 @@ pub struct WordMatch {
     pub spellings: Vec<String>,
     /// The word's own stems, for highlighting other forms of it.
     pub stems: Vec<String>,
+    /// Document frequency of the word itself (its spelling or its stem, whichever is
+    /// more common). Every alternative is scored with at least this frequency, so a
+    /// rare variant spelling cannot outrank the word that was typed just by being rare.
+    pub df: u64,
 }
 
 /// Expands `word` against `index`.
@@ -67,6 +71,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         lookup(&mut m, form, if form == token.term { EXACT } else { VARIANT });
     }
     let exact = !m.terms.is_empty();
+    m.df = m.terms.iter().map(|&(off, _)| index.term_postings(off).len()).max().unwrap_or(0);
     for form in token.forms() {
         let chars: Vec<char> = form.chars().collect();
         if chars.len() >= 4 && PROCLITICS.contains(&chars[0]) {
@@ -82,6 +87,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         let s = stem(form);
         if let Some(off) = stems.get(s) {
             m.stem.get_or_insert(off);
+            m.df = m.df.max(index.stem_postings(off).len());
             push_unique(&mut m.position_stems, off);
         }
         if !m.stems.iter().any(|k| k == s) {

@@ -101,14 +101,14 @@ impl Index {
             };
             for &(off, weight) in &w.terms {
                 let postings = self.term_postings(off);
-                let idf = self.idf(postings.len());
+                let idf = self.idf(postings.len().max(w.df));
                 for (doc, tf) in postings {
                     offer(doc, weight, weight * idf * self.tf_norm(tf, doc), &mut best);
                 }
             }
             if let Some(off) = w.stem {
                 let mut postings = self.stem_postings(off);
-                let idf = self.idf(postings.len());
+                let idf = self.idf(postings.len().max(w.df));
                 while let Some((doc, tf)) = postings.next_doc() {
                     offer(doc, STEM, STEM * idf * self.tf_norm(tf, doc), &mut best);
                     // Title words come first in a document, so its first position tells.
