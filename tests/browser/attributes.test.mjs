@@ -1,0 +1,47 @@
+// The element's attributes: placeholder, limit, and the right-to-left Arabic
+// defaults that a page can override.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { INPUT, rendered, startDemo, type } from './widget.mjs';
+
+let demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(() => demo?.close());
+
+test('defaults: Arabic placeholder, right-to-left, lang="ar"', async () => {
+  const page = await demo.open();
+  assert.equal(await page.locator(INPUT).getAttribute('placeholder'), 'ابحث…');
+  assert.equal(await page.locator('fahras-search').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('fahras-search').getAttribute('lang'), 'ar');
+  await page.close();
+});
+
+test('dir, lang and placeholder set by the page win', async () => {
+  const page = await demo.open();
+  await page.evaluate(() => {
+    const element = document.createElement('fahras-search');
+    element.id = 'custom';
+    element.setAttribute('dir', 'ltr');
+    element.setAttribute('lang', 'en');
+    element.setAttribute('placeholder', 'Search the archive');
+    document.body.append(element);
+  });
+  const custom = page.locator('#custom');
+  assert.equal(await custom.getAttribute('dir'), 'ltr');
+  assert.equal(await custom.getAttribute('lang'), 'en');
+  assert.equal(await custom.locator('input').getAttribute('placeholder'), 'Search the archive');
+  await page.close();
+});
+
+test('limit caps the number of results, and changing it searches again', async () => {
+  const page = await demo.open();
+  const unlimited = await type(page, 'سوريا');
+  assert.ok(unlimited.options.length >= 3, `«سوريا» is in most articles; got ${unlimited.options.length}`);
+  await page.locator('fahras-search').evaluate((element) => element.setAttribute('limit', '2'));
+  const limited = await rendered(page);
+  assert.deepEqual(limited.options.map((o) => o.id), unlimited.options.slice(0, 2).map((o) => o.id));
+  assert.equal(limited.status, 'نتيجتان');
+  await page.close();
+});
