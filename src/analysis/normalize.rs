@@ -131,7 +131,8 @@ impl WordForms {
     pub(crate) fn push(&mut self, c: char) {
         match fold(c) {
             Fold::Char(f) => self.both(f),
-            Fold::Lower(c) => c.to_lowercase().for_each(|l| self.both(l)),
+            // Lowercasing İ yields i + U+0307; the mark is dropped as any mark is.
+            Fold::Lower(c) => c.to_lowercase().filter(|&l| !is_silent(l)).for_each(|l| self.both(l)),
             Fold::NumberSeparator(keep) => {
                 if let Some(k) = keep {
                     self.both(k)

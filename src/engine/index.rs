@@ -66,7 +66,7 @@ impl Index {
             return Err(IndexError::BadMagic);
         }
         let header = |at| read_u32(b, at).unwrap_or(0);
-        let (format_version, analyzer_version, checksum) = (header(8), header(12), header(16));
+        let (format_version, analyzer_version, checksum) = (header(8), header(12), header(format::CHECKSUM_AT));
         if format_version != FORMAT_VERSION {
             return Err(IndexError::FormatVersion { found: format_version, expected: FORMAT_VERSION });
         }
@@ -82,7 +82,7 @@ impl Index {
             sections[s as usize] = start..end;
         }
         if verify_checksum {
-            let found = format::crc32(&b[HEADER_LEN..]);
+            let found = format::checksum(b);
             if found != checksum {
                 return Err(IndexError::Checksum { found, expected: checksum });
             }

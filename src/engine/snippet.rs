@@ -60,7 +60,9 @@ pub fn snippet(text: &str, h: &Highlighter) -> Vec<Segment> {
         return vec![Segment { text: cut(text), hit: false }];
     }
     let marks: Vec<u16> = toks.iter().map(|t| h.matches(t)).collect();
-    let start = best_window(&marks).map_or(0, |first| first.saturating_sub(LEAD));
+    // A few words of context before the first match, but never a window shorter
+    // than the text allows: a short text is shown whole.
+    let start = best_window(&marks).map_or(0, |first| first.saturating_sub(LEAD).min(toks.len().saturating_sub(WINDOW)));
     let end = (start + WINDOW).min(toks.len());
     let mut out = Vec::new();
     let mut at = if start == 0 { 0 } else { toks[start].start };
@@ -68,7 +70,8 @@ pub fn snippet(text: &str, h: &Highlighter) -> Vec<Segment> {
         out.push(Segment { text: "…".into(), hit: false });
     }
     for (t, &m) in toks[start..end].iter().zip(&marks[start..end]) {
-        if m == 0 {
+        // Words expanded from one ligature (ﷺ) share its span: show it once.
+        if m == 0 || t.start < at {
             continue;
         }
         if t.start > at {

@@ -17,10 +17,11 @@ const TABLE: [u32; 256] = {
     t
 };
 
-/// CRC-32 of `bytes`.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    !bytes
+/// CRC-32 of `parts`, as if they were one byte string.
+pub fn crc32(parts: &[&[u8]]) -> u32 {
+    !parts
         .iter()
+        .flat_map(|p| p.iter())
         .fold(!0u32, |c, &b| TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
 }
 
@@ -28,7 +29,8 @@ pub fn crc32(bytes: &[u8]) -> u32 {
 mod tests {
     #[test]
     fn known_value() {
-        assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(super::crc32(b""), 0);
+        assert_eq!(super::crc32(&[b"123456789"]), 0xCBF4_3926);
+        assert_eq!(super::crc32(&[b"1234", b"56789"]), 0xCBF4_3926);
+        assert_eq!(super::crc32(&[]), 0);
     }
 }

@@ -9,7 +9,7 @@
 //! 0   magic          "FAHRAS\r\n" (a text-mode transfer that mangles line ends shows at once)
 //! 8   format version u32 LE
 //! 12  analyzer ver.  u32 LE      index and query analysis must agree
-//! 16  crc32          u32 LE      of every byte after the header
+//! 16  crc32          u32 LE      of every other byte of the file, header included
 //! 20  reserved       u32 LE      zero
 //! 24  sections       6 × (offset u32 LE, length u32 LE)
 //! 72  section bytes
@@ -33,6 +33,15 @@ mod error;
 pub mod varint;
 
 pub use crc32::crc32;
+
+/// Where the checksum is stored.
+pub const CHECKSUM_AT: usize = 16;
+
+/// The checksum of a whole index file: every byte but the checksum's own four.
+pub fn checksum(file: &[u8]) -> u32 {
+    let (head, rest) = file.split_at(CHECKSUM_AT.min(file.len()));
+    crc32(&[head, rest.get(4..).unwrap_or(&[])])
+}
 pub use error::IndexError;
 
 pub const MAGIC: [u8; 8] = *b"FAHRAS\r\n";

@@ -131,7 +131,7 @@ fn assemble(sections: [Vec<u8>; format::SECTION_COUNT]) -> Vec<u8> {
     for s in &sections {
         out.extend_from_slice(s);
     }
-    let crc = format::crc32(&out[HEADER_LEN..]);
-    out[16..20].copy_from_slice(&crc.to_le_bytes());
+    let crc = format::checksum(&out);
+    out[format::CHECKSUM_AT..format::CHECKSUM_AT + 4].copy_from_slice(&crc.to_le_bytes());
     out
 }

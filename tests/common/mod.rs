@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use fahras::engine::{Hit, Index};
-use fahras::format::{crc32, HEADER_LEN};
+use fahras::format::{checksum, CHECKSUM_AT};
 use fahras::indexer::{build_index, read_corpus, Document};
 use std::ops::Range;
 use std::path::Path;
@@ -53,8 +53,8 @@ pub fn default_corpus() -> Vec<Document> {
 /// Recomputes the header checksum, so that a deliberate edit is judged on its
 /// content rather than refused by the checksum alone.
 pub fn reseal(bytes: &mut [u8]) {
-    let crc = crc32(&bytes[HEADER_LEN..]);
-    bytes[16..20].copy_from_slice(&crc.to_le_bytes());
+    let crc = checksum(bytes);
+    bytes[CHECKSUM_AT..CHECKSUM_AT + 4].copy_from_slice(&crc.to_le_bytes());
 }
 
 /// Runs `f` on another thread and fails if it has not returned within `limit`.
