@@ -4,6 +4,17 @@
 //
 // Document text is untrusted: results are built from DOM nodes and text only,
 // and links are made only for URLs that safeHref accepts.
+//
+// Page-facing API, in one place:
+//   attributes   placeholder, limit (default 10), index (URL of an index file
+//                built by `fahras index`; needs http(s), as file:// pages
+//                cannot fetch), plus dir/lang, which default to rtl/ar
+//   property     value: the query; setting it searches
+//   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
+//                cancelable: cancelling keeps a linked hit from navigating)
+//   theming      --fahras-{font,fg,bg,accent,muted,border,radius,error,
+//                option-border,mark-bg,mark-fg}; ::part(input status
+//                suggestion listbox option title snippet mark)
 import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
 import { safeHref } from './safe-url.js';

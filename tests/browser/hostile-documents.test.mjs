@@ -125,3 +125,23 @@ test('selecting a hit with a script URL runs nothing and goes nowhere', async ()
   assert.deepEqual(incidents, []);
   await page.close();
 });
+
+test('a linked hit is followed, unless a fahras-select listener cancels it', async () => {
+  const { page, state } = await openHostilePage();
+  const linked = page.locator('fahras-search [role="option"][data-id="relative-url"]');
+  await page.evaluate(() => {
+    document.addEventListener('fahras-select', (event) => {
+      window.handled = event.detail.id;
+      event.preventDefault();
+    }, { once: true });
+  });
+  await linked.click();
+  assert.equal(await page.evaluate(() => window.handled), 'relative-url');
+  assert.equal(page.url(), server.url, 'the cancelled selection stayed on the page');
+
+  const index = state.options.findIndex((option) => option.id === 'relative-url');
+  await page.locator(INPUT).press('Escape');
+  for (let step = 0; step <= index; step += 1) await page.locator(INPUT).press('ArrowDown');
+  await Promise.all([page.waitForURL(`${server.url}articles/7.html`), page.locator(INPUT).press('Enter')]);
+  await page.close();
+});
