@@ -3,17 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { INPUT, startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { INPUT, useDemo, type } from './widget.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BLOCKING = new Set(['serious', 'critical']);
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 async function audit(page) {
   await page.addScriptTag({ content: AXE_SOURCE });

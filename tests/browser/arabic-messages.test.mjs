@@ -1,14 +1,10 @@
 // The result count agrees with its number as Arabic requires (0, 1, 2, 3–10,
 // 11–99, 100–102, …), checked in the browser whose Intl the widget uses.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo } from './widget.mjs';
+import { test } from 'node:test';
+import { useDemo } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const COUNTS = {
   0: 'لا توجد نتائج',

@@ -1,14 +1,10 @@
 // The element's attributes: placeholder, limit, and the right-to-left Arabic
 // defaults that a page can override.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { INPUT, rendered, startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { INPUT, rendered, useDemo, type } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 test('defaults: Arabic placeholder, right-to-left, lang="ar"', async () => {
   const page = await demo.open();

@@ -2,17 +2,13 @@
 // first result for a query entered as early as the page allows. No tight
 // bound is asserted: the number depends on the machine.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo } from './widget.mjs';
+import { test } from 'node:test';
+import { useDemo } from './widget.mjs';
 
 const RUNS = 5;
 const QUERY = 'حلب';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 // Runs in the page before its own scripts: enters the query at
 // DOMContentLoaded (the element is defined by then) and timestamps, relative

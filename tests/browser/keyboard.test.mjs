@@ -1,14 +1,10 @@
 // The combobox keyboard contract: arrows move the active option (announced
 // through aria-activedescendant), Enter selects it, Escape closes then clears.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { INPUT, rendered, startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { INPUT, rendered, useDemo, type } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const activeOption = (state) => state.options.findIndex((option) => option.selected);
 

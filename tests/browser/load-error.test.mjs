@@ -1,14 +1,10 @@
 // An index that cannot be fetched or read leaves an Arabic error message in
 // the widget, not an exception on the page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { useDemo, type } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const BROKEN_INDEXES = {
   'a missing index file (HTTP 404)': 'missing.bin',

@@ -1,14 +1,10 @@
 // Which document URLs may become links, decided by the browser's own URL
 // parser (the one that would follow the link).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo } from './widget.mjs';
+import { test } from 'node:test';
+import { useDemo } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const BASE = 'https://archive.example/news/';
 const CASES = [

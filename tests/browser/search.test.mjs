@@ -1,14 +1,10 @@
 // Typing Arabic into the demo's <fahras-search> finds the right article of
 // the default corpus and highlights what matched.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { INPUT, rendered, startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { INPUT, rendered, useDemo, type } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const EXPECTED_FIRST = [
   // [query, the first result's id prefix(es), a word the highlights must include]

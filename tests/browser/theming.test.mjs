@@ -1,14 +1,10 @@
 // A page restyles the widget through --fahras-* custom properties and
 // ::part() selectors, without reaching into its shadow tree.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo, type } from './widget.mjs';
+import { test } from 'node:test';
+import { useDemo, type } from './widget.mjs';
 
-let demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(() => demo?.close());
+const demo = useDemo();
 
 const PAGE_STYLE = `
   fahras-search {

@@ -2,6 +2,7 @@
 // the <fahras-search> element's rendered state out of its shadow tree.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../support/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
@@ -52,10 +53,17 @@ export async function rendered(page, selector = 'fahras-search') {
 }
 
 /**
- * Serves www/ over HTTP and launches Chromium; `open()` gives a page with the
- * demo loaded and its engine ready.
+ * Serves www/ over HTTP and launches Chromium for the calling test file's
+ * tests; `open()` gives a page with the demo loaded and its engine ready.
  */
-export async function startDemo() {
+export function useDemo() {
+  const demo = {};
+  before(async () => Object.assign(demo, await startDemo()));
+  after(() => demo.close?.());
+  return demo;
+}
+
+async function startDemo() {
   requireBuilt('www/fahras.js');
   const [server, browser] = await Promise.all([serve(WWW), launchBrowser()]);
   return {
