@@ -24,13 +24,11 @@ const QUERY_COUNT = 300;
 const COLD_RUNS = 5;
 const ROUNDS = 5;
 
-const TITLES = { default: 'Default corpus', quran: 'Quran', bukhari: 'Sahih al-Bukhari' };
-
 const { values: options } = parseArgs({ options: { corpora: { type: 'string' }, peers: { type: 'string' } } });
 const selected = (option) => option?.split(',').map((name) => name.trim().toLowerCase());
 
 function queriesFor(corpus, docs) {
-  if (corpus.name === 'default') return parseJsonl(fs.readFileSync(path.join(BENCH_DIR, 'queries', 'seeds.jsonl'), 'utf8'));
+  if (corpus.queryFile) return parseJsonl(fs.readFileSync(path.join(BENCH_DIR, 'queries', corpus.queryFile), 'utf8'));
   return generateQueries(docs, { seed: SEED, count: QUERY_COUNT });
 }
 
@@ -50,6 +48,7 @@ function versionsOf(packages) {
 }
 
 const started = performance.now();
+const loadAtStart = os.loadavg()[0];
 const corpora = CORPORA.filter((c) => !options.corpora || selected(options.corpora).includes(c.name));
 const peers = await loadAdapters(selected(options.peers));
 for (const { adapter } of peers) await adapter.prepare?.();
@@ -62,7 +61,7 @@ try {
     const queries = queriesFor(corpus, docs);
     const entry = {
       name: corpus.name,
-      title: TITLES[corpus.name],
+      title: corpus.title,
       docs: docs.length,
       textBytes: docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0),
       queries: queries.length,
@@ -98,6 +97,8 @@ results.meta = {
   date: new Date().toISOString().slice(0, 10),
   cpu: os.cpus()[0].model.trim(),
   cores: os.cpus().length,
+  // Other work on the machine skews every timing; the report says how much there was.
+  loadAverage: [loadAtStart, os.loadavg()[0]],
   node: process.versions.node,
   chromium: chromiumVersion,
   seed: SEED,
@@ -108,6 +109,8 @@ results.meta = {
 };
 
 process.stdout.write(consoleReport(results));
+// The raw figures of the last run, to compare runs or redraw the report.
+fs.writeFileSync(path.join(CACHE_DIR, 'results.json'), JSON.stringify(results, null, 1));
 if (!options.corpora && !options.peers) {
   fs.mkdirSync(DOCS_DIR, { recursive: true });
   fs.writeFileSync(path.join(DOCS_DIR, 'benchmarks.md'), markdownReport(results));

@@ -76,7 +76,7 @@ function latencyPanel(corpora, names, colourOf) {
   const x = logScale(latencies, RIGHT.x0, RIGHT.x1);
   const row = (PANEL.bottom - PANEL.top) / names.length;
   const parts = [text(RIGHT.x0 - 90, PANEL.top - 14, 'Median query latency (Node)', 'font-weight="bold"')];
-  parts.push(xAxis(x, 'p50 per query (log scale)', (v) => format.ms(v).replace(/\.?0+ ms$/, ' ms')));
+  parts.push(xAxis(x, 'p50 per query (log scale)', (v) => `${Number(v.toPrecision(1))} ms`));
   names.forEach((name, i) => {
     const y = PANEL.top + row * (i + 0.5);
     parts.push(text(RIGHT.x0 - 10, y + 4, name, `text-anchor="end" fill="${colourOf(name)}" font-weight="bold"`));

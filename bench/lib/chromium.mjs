@@ -90,7 +90,8 @@ export async function measureInChromium({ runtime, index, queries, coldRuns, rou
     const { samples, isolated } = await page.evaluate(latenciesInPage, { rounds, k: K });
     if (!isolated) throw new Error('the bench page is not cross-origin isolated: its timer is too coarse');
     return {
-      version: await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)[1]),
+      // The user agent string hides the minor version numbers; the protocol does not.
+      version: (await (await context.newCDPSession(page)).send('Browser.getVersion')).product.split('/')[1],
       coldMs: median(coldMs),
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),

@@ -5,9 +5,10 @@ export function ms(value) {
   return `${value.toFixed(3)} ms`;
 }
 
+// Decimal units, so that the chart's powers of ten read as round numbers.
 export function bytes(value) {
-  if (value >= 1 << 20) return `${(value / (1 << 20)).toFixed(1)} MiB`;
-  if (value >= 1 << 10) return `${(value / (1 << 10)).toFixed(0)} KiB`;
+  if (value >= 1e6) return `${Number((value / 1e6).toFixed(1))} MB`;
+  if (value >= 1e3) return `${Math.round(value / 1e3)} kB`;
   return `${value} B`;
 }
 

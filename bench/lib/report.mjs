@@ -89,7 +89,8 @@ export function markdownReport(results) {
     '# Benchmarks',
     `Fahras and five other in-browser search libraries, measured in the same process run on the same corpora and queries. ` +
       `Written by \`npm run bench\` (${format.duration(meta.durationMs)} for this run) ` +
-      `on ${meta.date}: ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}.`,
+      `on ${meta.date}: ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}; ` +
+      `load average ${meta.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end.`,
     '![MRR@10 against gzip size shipped, and median query latency, per library and corpus](benchmarks.svg)',
   ];
   for (const corpus of corpora) {
