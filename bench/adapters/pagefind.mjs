@@ -31,7 +31,7 @@ const fromUrl = (url) => decodeURIComponent(url.slice(url.lastIndexOf('/') + 1))
 export default {
   name: 'Pagefind',
   packages: ['pagefind'],
-  setup: "Node API createIndex({ forceLanguage: 'ar' }), addCustomRecord per document",
+  setup: "Node API createIndex({ forceLanguage: 'ar' }), addCustomRecord per document (title+text as content)",
   snippet: 'its fragments hold the text; one more fetch per shown result',
   // The code a site ships (pagefind.js and the wasm) is part of the bundle.
   runtimeEntry: null,
@@ -42,7 +42,8 @@ export default {
     for (const doc of docs) {
       const { errors: recordErrors } = await index.addCustomRecord({
         url: toUrl(doc.id),
-        content: doc.text,
+        // Its title meta is shown, not searched; the other peers search titles too.
+        content: `${doc.title}\n${doc.text}`,
         language: 'ar',
         meta: { title: doc.title },
       });
