@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Sets up, builds, and serves the demo page www/ on 127.0.0.1 (PORT, default 8080).
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 bash scripts/setup.sh
 npm run build
 echo "Offline single-file demo: $(pwd)/dist/fahras.html"

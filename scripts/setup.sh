@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --browser, testing) needs. Idempotent: each step
 # is skipped when its result is already present.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-step() { printf '\n== %s\n' "$*"; }
+source "$(dirname "$0")/lib.sh"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"

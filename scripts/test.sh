@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project; exits non-zero on the first failure.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-step() { printf '\n== %s\n' "$*"; }
+source "$(dirname "$0")/lib.sh"
+trap 'printf "\n== finished after %ds\n" "$SECONDS"' EXIT
 
 step "setup"
 bash scripts/setup.sh --browser
