@@ -16,7 +16,7 @@ mod tokenize;
 
 pub use normalize::{fold, is_silent, normalize, Fold};
 pub use stem::{stem, strip_prefix};
-pub use tokenize::{tokens, Token, Tokens, MAX_TERM_CHARS};
+pub use tokenize::{spans, tokens, Spans, Token, Tokens, MAX_TERM_CHARS};
 
 /// Version of the analysis rules; stored in every index.
 pub const ANALYZER_VERSION: u32 = 1;

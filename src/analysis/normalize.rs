@@ -132,7 +132,13 @@ impl WordForms {
         match fold(c) {
             Fold::Char(f) => self.both(f),
             // Lowercasing İ yields i + U+0307; the mark is dropped as any mark is.
-            Fold::Lower(c) => c.to_lowercase().filter(|&l| !is_silent(l)).for_each(|l| self.both(l)),
+            Fold::Lower(c) => {
+                let before = self.term.len();
+                c.to_lowercase().filter(|&l| !is_silent(l)).for_each(|l| self.both(l));
+                if self.term.len() == before {
+                    self.both(c);
+                }
+            }
             Fold::NumberSeparator(keep) => {
                 if let Some(k) = keep {
                     self.both(k)
@@ -182,10 +188,6 @@ impl WordForms {
         self.alt.push(c);
     }
 
-    /// Characters pushed so far (of the longer spelling), to cap runaway words.
-    pub(crate) fn len_chars(&self) -> usize {
-        self.alt.chars().count().max(self.term.chars().count())
-    }
 
     /// The standard spelling and, where it differs, the written-out Uthmani one.
     pub(crate) fn finish(self) -> (String, Option<String>) {

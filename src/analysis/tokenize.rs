@@ -89,22 +89,26 @@ fn starts_word(f: Fold) -> bool {
     matches!(f, Fold::Char(_) | Fold::Lower(_))
 }
 
+/// Digits are folded to ASCII by then; only they hold a number's separators.
 fn is_digit(f: Fold) -> bool {
-    matches!(f, Fold::Char(c) if c.is_numeric())
+    matches!(f, Fold::Char(c) if c.is_ascii_digit())
 }
 
-impl Iterator for Tokens<'_> {
-    type Item = Token;
-
-    fn next(&mut self) -> Option<Token> {
+impl Tokens<'_> {
+    /// Reads the next word and returns its span, feeding its characters to `forms`
+    /// when given. Words always start with a letter or digit, so a word read with
+    /// forms always has a non-empty term: [`Spans`] and [`Tokens`] stay aligned.
+    fn next_word(&mut self, mut forms: Option<&mut WordForms>) -> Option<(usize, usize)> {
         loop {
             let (c, start, mut end) = self.units.next()?;
             let first = fold(c);
             if !starts_word(first) {
                 continue;
             }
-            let mut forms = WordForms::default();
-            forms.push(c);
+            let mut pushed = 1;
+            if let Some(f) = forms.as_deref_mut() {
+                f.push(c);
+            }
             let mut after_digit = is_digit(first);
             loop {
                 let mut ahead = self.units.clone();
@@ -122,17 +126,44 @@ impl Iterator for Tokens<'_> {
                     Fold::Char(_) | Fold::Lower(_) => after_digit = is_digit(f),
                     _ => {}
                 }
-                if forms.len_chars() < MAX_TERM_CHARS {
-                    forms.push(c);
+                if pushed < MAX_TERM_CHARS {
+                    if let Some(f) = forms.as_deref_mut() {
+                        f.push(c);
+                    }
+                    pushed += 1;
                 }
                 end = e;
                 self.units = ahead;
             }
-            let (term, alt) = forms.finish();
-            if term.is_empty() {
-                continue;
-            }
-            return Some(Token { start, end, term, alt });
+            return Some((start, end));
         }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let mut forms = WordForms::default();
+        let (start, end) = self.next_word(Some(&mut forms))?;
+        let (term, alt) = forms.finish();
+        Some(Token { start, end, term, alt })
+    }
+}
+
+/// The byte spans of the words of `text`, exactly as [`tokens`] splits them,
+/// without the cost of folding: for snippets, which already know which words matched.
+pub fn spans(text: &str) -> Spans<'_> {
+    Spans(tokens(text))
+}
+
+/// Iterator over word spans.
+pub struct Spans<'a>(Tokens<'a>);
+
+impl Iterator for Spans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        self.0.next_word(None)
     }
 }

@@ -6,7 +6,10 @@
 //! search may. This one keeps one row of the edit-distance table per dictionary
 //! prefix instead (computed per character, as the walk reaches it) and prunes any
 //! branch whose row has no cell within the distance, so the work grows with the
-//! part of the dictionary that is actually near the word.
+//! part of the dictionary that is actually near the word. The first letter must
+//! match (Lucene's `prefixLength` of 1): it prunes nearly the whole dictionary at
+//! the root, and the commonest first-letter slips, a proclitic typed or dropped,
+//! are matched as variants before typo tolerance is tried.
 
 use fst::Automaton;
 
@@ -38,6 +41,11 @@ impl Fuzzy {
     fn step(&self, row: &Row, c: char) -> Row {
         let n = self.word.len();
         let mut next = row.clone();
+        // cells[0] counts the characters read: zero means this is the first.
+        if row.cells[0] == 0 && self.word.first() != Some(&c) {
+            next.cells = [u8::MAX; MAX_CHARS + 1];
+            return next;
+        }
         next.cells[0] = row.cells[0].saturating_add(1);
         for i in 1..=n {
             let substitute = row.cells[i - 1] + u8::from(self.word[i - 1] != c);
@@ -117,11 +125,12 @@ mod tests {
 
     #[test]
     fn counts_edits_in_characters_not_bytes() {
-        let keys = ["رولينغ", "رولنغ", "رونالدو", "زولينغ", "رولينغز"];
+        let keys = ["رولينغ", "رولنغ", "رونالدو", "زولينغ", "رولينغز", "ولنغ"];
         let mut one = vec!["رولنغ", "رولينغ"];
         one.sort();
         assert_eq!(matches("رولنغ", 1, &keys), one);
-        let mut two = vec!["رولنغ", "رولينغ", "رولينغز", "زولينغ"];
+        // Never a different first letter (زولينغ), nor a lost one (ولنغ).
+        let mut two = vec!["رولنغ", "رولينغ", "رولينغز"];
         two.sort();
         assert_eq!(matches("رولنغ", 2, &keys), two);
         assert_eq!(matches("رولنغ", 0, &keys), ["رولنغ"]);

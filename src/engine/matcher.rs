@@ -29,8 +29,8 @@ const FUZZY_TERMS: usize = 24;
 /// Stems whose positions are read per word (for proximity and phrases).
 const POSITION_STEMS: usize = 12;
 
-/// Conjunctions and prepositions that readers glue on or leave off.
-const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+/// The article, conjunctions and prepositions that readers glue on or leave off.
+const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 
 /// What one query word matches in an index.
 #[derive(Debug, Default)]
@@ -41,10 +41,8 @@ pub struct WordMatch {
     pub stem: Option<u64>,
     /// Stem postings that give the word's positions.
     pub position_stems: Vec<u64>,
-    /// Matched spellings, for highlighting.
+    /// Matched spellings.
     pub spellings: Vec<String>,
-    /// The word's own stems, for highlighting other forms of it.
-    pub stems: Vec<String>,
     /// Document frequency of the word itself (its spelling or its stem, whichever is
     /// more common). Every alternative is scored with at least this frequency, so a
     /// rare variant spelling cannot outrank the word that was typed just by being rare.
@@ -73,12 +71,13 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
     let exact = !m.terms.is_empty();
     m.df = m.terms.iter().map(|&(off, _)| index.term_postings(off).len()).max().unwrap_or(0);
     for form in token.forms() {
-        let chars: Vec<char> = form.chars().collect();
-        if chars.len() >= 4 && PROCLITICS.contains(&chars[0]) {
-            lookup(&mut m, &form[chars[0].len_utf8()..], VARIANT);
-        }
-        if chars.len() >= 2 {
-            for p in PROCLITICS {
+        let len = form.chars().count();
+        for p in PROCLITICS {
+            match form.strip_prefix(p) {
+                Some(rest) if rest.chars().count() >= 3 => lookup(&mut m, rest, VARIANT),
+                _ => {}
+            }
+            if len >= 2 {
                 lookup(&mut m, &format!("{p}{form}"), VARIANT);
             }
         }
@@ -89,9 +88,6 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
             m.stem.get_or_insert(off);
             m.df = m.df.max(index.stem_postings(off).len());
             push_unique(&mut m.position_stems, off);
-        }
-        if !m.stems.iter().any(|k| k == s) {
-            m.stems.push(s.to_owned());
         }
     }
     if word.prefix {

@@ -12,7 +12,8 @@
 use super::index::Index;
 use super::matcher::{expand, WordMatch, EXACT, STEM};
 use super::query::{parse, Query};
-use super::snippet::{snippet, Highlighter, Segment};
+use super::snippet::{snippet, Match, Segment};
+use crate::format::TITLE_GAP;
 use crate::analysis::stem;
 use serde::Serialize;
 
@@ -23,7 +24,7 @@ const TITLE_BOOST: f32 = 0.5;
 /// Weight of adjacency in typed order, relative to the BM25 score.
 const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
-const RERANK: usize = 1000;
+const RERANK: usize = 400;
 /// Largest number of hits returned, whatever is asked.
 pub const MAX_LIMIT: usize = 1000;
 
@@ -49,19 +50,27 @@ impl Index {
         let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w)).collect();
         let mut scores = self.score(&words);
         self.exclude(&q, &mut scores);
-        let ranked = self.rerank(&q, &words, scores);
-        let highlighter = Highlighter::new(&words);
+        let mut ranked = self.rerank(&q, &words, scores);
+        ranked.truncate(limit);
+        let positions = self.positions(&words, &ranked);
         ranked
             .into_iter()
-            .take(limit)
-            .filter_map(|(doc, score)| {
+            .zip(positions)
+            .filter_map(|((doc, score), pos)| {
                 let d = self.document(doc)?;
+                let (count, title_words) = self.doc_lengths(doc);
+                // The snippet comes from the text, or from the title when there is no text.
+                let (text, first, words) = if d.text.is_empty() {
+                    (d.title, 0, title_words)
+                } else {
+                    (d.text, title_words + TITLE_GAP, count.saturating_sub(title_words))
+                };
                 Some(Hit {
                     id: d.id.to_owned(),
                     title: d.title.to_owned(),
                     url: d.url.map(str::to_owned),
                     score,
-                    snippet: snippet(if d.text.is_empty() { d.title } else { d.text }, &highlighter),
+                    snippet: snippet(text, words as usize, &matched_words(&pos, first, words)),
                 })
             })
             .collect()
@@ -166,11 +175,17 @@ impl Index {
                 (d as u32, s.total[d] * coverage * coverage)
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let cut = if q.phrases.is_empty() { RERANK.min(ranked.len()) } else { ranked.len() };
+        // Only the head is ever looked at in order: select it, then sort just it.
+        if cut < ranked.len() {
+            ranked.select_nth_unstable_by(cut, by_score);
+        }
+        ranked[..cut].sort_unstable_by(by_score);
         if n_words < 2 {
+            ranked.truncate(cut);
             return ranked;
         }
-        let cut = if q.phrases.is_empty() { RERANK.min(ranked.len()) } else { ranked.len() };
         let positions = self.positions(words, &ranked[..cut]);
         let mut head: Vec<(u32, f32)> = ranked[..cut]
             .iter()
@@ -178,10 +193,7 @@ impl Index {
             .filter(|(_, pos)| q.phrases.iter().all(|p| has_phrase(pos, p)))
             .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(pos, s.quality_of(doc)))))
             .collect();
-        head.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        if q.phrases.is_empty() {
-            head.extend_from_slice(&ranked[cut..]);
-        }
+        head.sort_unstable_by(by_score);
         head
     }
 
@@ -233,6 +245,26 @@ impl Scores {
             *m = 0;
         }
     }
+}
+
+/// The words of a text (positions `first..first + words`) that matched, by
+/// index in the text, with the query words each matched.
+fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
+    for (w, ps) in pos.iter().enumerate() {
+        for &p in ps.iter().filter(|&&p| p >= first && p - first < words) {
+            out.push(((p - first) as usize, 1 << w));
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 |= b.1;
+        }
+        same
+    });
+    out
 }
 
 /// Whether the phrase's words occur consecutively somewhere.

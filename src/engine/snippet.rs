@@ -1,22 +1,20 @@
 //! Snippets: the best window of a document's original text, with the matched
 //! words marked.
 //!
-//! The text shown is the stored original, diacritics and all; matching runs the
-//! same analyzer over it, so a highlight covers exactly the written word a query
-//! matched, vowel signs included. Segments are plain text with a flag: callers
-//! render them as text nodes, never as markup.
+//! The text shown is the stored original, diacritics and all. Which words matched
+//! is already known from the postings (their positions), so the text is only
+//! scanned for word boundaries, and only up to the end of the chosen window: a
+//! highlight covers exactly a written word the query matched, vowel signs included.
+//! Segments are plain text with a flag: callers render them as text nodes, never
+//! as markup.
 
-use super::matcher::WordMatch;
-use crate::analysis::{stem, tokens, Token};
+use crate::analysis::spans;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Words shown in a snippet.
 const WINDOW: usize = 28;
 /// Words of context kept before the first match.
 const LEAD: usize = 4;
-/// Words of a document looked at for a snippet; long documents are cut here.
-const SCAN: usize = 20_000;
 
 /// A piece of snippet text; `hit` marks a matched word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,97 +23,77 @@ pub struct Segment {
     pub hit: bool,
 }
 
-/// Which query words a document word matches.
-pub struct Highlighter {
-    spellings: HashMap<String, u16>,
-    stems: HashMap<String, u16>,
-}
+/// A matched word of the text: its index among the text's words, and which query
+/// words it matched (bit i for word i).
+pub type Match = (usize, u16);
 
-impl Highlighter {
-    pub fn new(words: &[WordMatch]) -> Self {
-        let mut h = Highlighter { spellings: HashMap::new(), stems: HashMap::new() };
-        for (i, w) in words.iter().enumerate() {
-            for s in &w.spellings {
-                *h.spellings.entry(s.clone()).or_default() |= 1 << i;
-            }
-            for s in &w.stems {
-                *h.stems.entry(s.clone()).or_default() |= 1 << i;
-            }
-        }
-        h
-    }
-
-    /// Bit i set when the token matches query word i.
-    fn matches(&self, t: &Token) -> u16 {
-        t.forms().fold(0, |m, f| {
-            m | self.spellings.get(f).copied().unwrap_or(0) | self.stems.get(stem(f)).copied().unwrap_or(0)
-        })
-    }
-}
-
-/// The snippet of `text` for the query behind `h`.
-pub fn snippet(text: &str, h: &Highlighter) -> Vec<Segment> {
-    let toks: Vec<Token> = tokens(text).take(SCAN).collect();
-    if toks.is_empty() {
-        return vec![Segment { text: cut(text), hit: false }];
-    }
-    let marks: Vec<u16> = toks.iter().map(|t| h.matches(t)).collect();
-    // A few words of context before the first match, but never a window shorter
-    // than the text allows: a short text is shown whole.
-    let start = best_window(&marks).map_or(0, |first| first.saturating_sub(LEAD).min(toks.len().saturating_sub(WINDOW)));
-    let end = (start + WINDOW).min(toks.len());
+/// The snippet of `text` (which has `words` words), given its matched words in
+/// order of index.
+pub fn snippet(text: &str, words: usize, matches: &[Match]) -> Vec<Segment> {
+    let start = best_window(matches).map_or(0, |first| first.saturating_sub(LEAD).min(words.saturating_sub(WINDOW)));
+    let end = start + WINDOW;
     let mut out = Vec::new();
-    let mut at = if start == 0 { 0 } else { toks[start].start };
-    if start > 0 {
-        out.push(Segment { text: "…".into(), hit: false });
-    }
-    for (t, &m) in toks[start..end].iter().zip(&marks[start..end]) {
-        // Words expanded from one ligature (ﷺ) share its span: show it once.
-        if m == 0 || t.start < at {
+    let mut hits = matches.iter().peekable();
+    let mut at = 0;
+    let mut last_end = 0;
+    let mut cut_at_end = false;
+    for (i, (s, e)) in spans(text).enumerate() {
+        if i < start {
+            at = e;
             continue;
         }
-        if t.start > at {
-            push(&mut out, &text[at..t.start], false);
+        if i == start && start > 0 {
+            push(&mut out, "…", false);
+            at = s;
         }
-        push(&mut out, &text[t.start..t.end], true);
-        at = t.end;
+        if i >= end {
+            cut_at_end = true;
+            break;
+        }
+        while hits.next_if(|&&(w, _)| w < i).is_some() {}
+        // Words expanded from one ligature (ﷺ) share its span: show it once.
+        if hits.next_if(|&&(w, _)| w == i).is_some() && s >= at {
+            push(&mut out, &text[at..s], false);
+            push(&mut out, &text[s..e], true);
+            at = e;
+        }
+        last_end = e;
     }
-    let stop = if end == toks.len() { text.len() } else { toks[end - 1].end };
+    let stop = if cut_at_end { last_end } else { text.len() };
     if stop > at {
         push(&mut out, &text[at..stop], false);
     }
-    if end < toks.len() {
+    if cut_at_end {
         push(&mut out, "…", false);
+    }
+    if out.is_empty() {
+        // A text with no words at all (only punctuation or marks): shown cut short.
+        push(&mut out, &text.chars().take(200).collect::<String>(), false);
     }
     out
 }
 
-/// Index of the first matched word of the window with the most distinct query
-/// words (then the most matches), if anything matched.
-fn best_window(marks: &[u16]) -> Option<usize> {
+/// Word index of the first match of the window with the most distinct query words
+/// (then the most matches), if anything matched.
+fn best_window(matches: &[Match]) -> Option<usize> {
     let mut best: Option<(u32, usize, usize)> = None;
-    for (i, &m) in marks.iter().enumerate() {
-        if m == 0 {
-            continue;
-        }
-        let window = &marks[i..(i + WINDOW - LEAD).min(marks.len())];
-        let words = window.iter().fold(0u16, |a, &m| a | m).count_ones();
-        let hits = window.iter().filter(|&&m| m != 0).count();
-        if best.map_or(true, |(w, h, _)| (words, hits) > (w, h)) {
-            best = Some((words, hits, i));
+    for (k, &(first, _)) in matches.iter().enumerate() {
+        let window = matches[k..].iter().take_while(|&&(w, _)| w < first + WINDOW - LEAD);
+        let (words, hits) = window.fold((0u16, 0usize), |(m, n), &(_, b)| (m | b, n + 1));
+        let key = (words.count_ones(), hits, first);
+        if best.map_or(true, |(w, h, _)| (key.0, key.1) > (w, h)) {
+            best = Some(key);
         }
     }
-    best.map(|(_, _, i)| i)
+    best.map(|(_, _, first)| first)
 }
 
 fn push(out: &mut Vec<Segment>, text: &str, hit: bool) {
+    if text.is_empty() {
+        return;
+    }
     match out.last_mut() {
-        Some(last) if last.hit == hit && !hit => last.text.push_str(text),
+        Some(last) if !last.hit && !hit && last.text != "…" => last.text.push_str(text),
         _ => out.push(Segment { text: text.to_owned(), hit }),
     }
-}
-
-/// A text with no words at all (only punctuation or marks): shown cut short.
-fn cut(text: &str) -> String {
-    text.chars().take(200).collect()
 }
