@@ -42,7 +42,7 @@ before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'fahras-consumer-'));
   // --ignore-scripts: the package was just built; prepack would build it again.
   const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], root));
-  console.log(`# npm tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${packed.files.length} files`);
+  console.log(`npm tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${packed.files.length} files`);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   npm(['install', '--no-package-lock', join(scratch, packed.filename)], scratch);
   writeFileSync(join(scratch, 'main.js'), MAIN);
