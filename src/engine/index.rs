@@ -5,6 +5,7 @@ use crate::format::{self, read_u32, read_u64, varint, IndexError, Section, DOC_E
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::postings::{StemPostings, TermPostings};
 
@@ -14,6 +15,9 @@ pub struct Index {
     sections: [Range<usize>; format::SECTION_COUNT],
     doc_count: u32,
     avg_doc_len: f32,
+    /// Per document, the length part of BM25's denominator: made at the first
+    /// search rather than at start-up, then reused by every posting of every query.
+    length_norms: OnceLock<Vec<f32>>,
 }
 
 /// One stored document, borrowed from the index bytes.
@@ -102,7 +106,7 @@ impl Index {
             }
         }
         let avg_doc_len = if doc_count == 0 { 1.0 } else { (total as f64 / f64::from(doc_count)).max(1.0) as f32 };
-        Ok(Index { bytes, sections, doc_count, avg_doc_len })
+        Ok(Index { bytes, sections, doc_count, avg_doc_len, length_norms: OnceLock::new() })
     }
 
     fn section(&self, s: Section) -> &[u8] {
@@ -141,6 +145,11 @@ impl Index {
         let at = n as usize * DOC_ENTRY_LEN;
         let docs = self.section(Section::Docs);
         (read_u32(docs, at + 4).unwrap_or(0), read_u32(docs, at + 8).unwrap_or(0))
+    }
+
+    /// `norm(token count)` for every document, computed once.
+    pub(crate) fn length_norms(&self, norm: impl Fn(f32) -> f32) -> &[f32] {
+        self.length_norms.get_or_init(|| (0..self.doc_count).map(|d| norm(self.doc_lengths(d).0 as f32)).collect())
     }
 
     /// Stored fields of document `n`.

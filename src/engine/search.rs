@@ -52,11 +52,16 @@ impl Index {
         self.exclude(&q, &mut scores);
         let mut ranked = self.rerank(&q, &words, scores);
         ranked.truncate(limit);
-        let positions = self.positions(&words, &ranked);
+        if words.len() < 2 {
+            // Reranking had no use for positions; snippets do.
+            let docs: Vec<u32> = ranked.iter().map(|r| r.0).collect();
+            for (r, pos) in ranked.iter_mut().zip(self.positions(&words, &docs)) {
+                r.2 = pos;
+            }
+        }
         ranked
             .into_iter()
-            .zip(positions)
-            .filter_map(|((doc, score), pos)| {
+            .filter_map(|(doc, score, pos)| {
                 let d = self.document(doc)?;
                 let (count, title_words) = self.doc_lengths(doc);
                 // The snippet comes from the text, or from the title when there is no text.
@@ -83,9 +88,9 @@ impl Index {
     }
 
     fn tf_norm(&self, tf: u32, doc: u32) -> f32 {
-        let dl = self.doc_lengths(doc).0 as f32;
+        let norm = self.length_norms(|dl| K1 * (1.0 - B + B * dl / self.avg_doc_len()));
         let tf = tf as f32;
-        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avg_doc_len()))
+        tf * (K1 + 1.0) / (tf + norm.get(doc as usize).copied().unwrap_or(K1))
     }
 
     /// First pass: per document, the summed best match of each word, and which words matched.
@@ -161,7 +166,7 @@ impl Index {
     }
 
     /// Second pass: coverage, phrases and proximity, then the final order.
-    fn rerank(&self, q: &Query, words: &[WordMatch], s: Scores) -> Vec<(u32, f32)> {
+    fn rerank(&self, q: &Query, words: &[WordMatch], s: Scores) -> Vec<Ranked> {
         let n_words = words.len() as u32;
         let phrase_mask: u16 = q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
         let mut ranked: Vec<(u32, f32)> = s
@@ -183,27 +188,26 @@ impl Index {
         }
         ranked[..cut].sort_unstable_by(by_score);
         if n_words < 2 {
-            ranked.truncate(cut);
-            return ranked;
+            return ranked[..cut].iter().map(|&(doc, score)| (doc, score, Vec::new())).collect();
         }
-        let positions = self.positions(words, &ranked[..cut]);
-        let mut head: Vec<(u32, f32)> = ranked[..cut]
+        let docs: Vec<u32> = ranked[..cut].iter().map(|r| r.0).collect();
+        let mut head: Vec<Ranked> = ranked[..cut]
             .iter()
-            .zip(&positions)
+            .zip(self.positions(words, &docs))
             .filter(|(_, pos)| q.phrases.iter().all(|p| has_phrase(pos, p)))
-            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(pos, s.quality_of(doc)))))
+            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(&pos, s.quality_of(doc))), pos))
             .collect();
-        head.sort_unstable_by(by_score);
+        head.sort_unstable_by(|a, b| by_score(&(a.0, a.1), &(b.0, b.1)));
         head
     }
 
-    /// Positions of each query word in each candidate document.
-    fn positions(&self, words: &[WordMatch], candidates: &[(u32, f32)]) -> Vec<Vec<Vec<u32>>> {
+    /// Positions of each query word in each of `docs`.
+    fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
         let mut slot = vec![u32::MAX; self.doc_count() as usize];
-        for (i, &(doc, _)) in candidates.iter().enumerate() {
+        for (i, &doc) in docs.iter().enumerate() {
             slot[doc as usize] = i as u32;
         }
-        let mut out = vec![vec![Vec::new(); words.len()]; candidates.len()];
+        let mut out = vec![vec![Vec::new(); words.len()]; docs.len()];
         for (w, m) in words.iter().enumerate() {
             for &off in &m.position_stems {
                 let mut p = self.stem_postings(off);
@@ -223,6 +227,10 @@ impl Index {
         out
     }
 }
+
+/// A ranked document: number, score, and the positions of each query word in it
+/// where they were needed to rank it.
+type Ranked = (u32, f32, Vec<Vec<u32>>);
 
 struct Scores {
     total: Vec<f32>,

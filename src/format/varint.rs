@@ -23,7 +23,18 @@ impl<'a> Reader<'a> {
         Reader { bytes, pos }
     }
 
+    #[inline]
     pub fn read(&mut self) -> Option<u64> {
+        // Most postings values are small deltas: one byte, no loop.
+        let b = *self.bytes.get(self.pos)?;
+        if b < 0x80 {
+            self.pos += 1;
+            return Some(u64::from(b));
+        }
+        self.read_long()
+    }
+
+    fn read_long(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = *self.bytes.get(self.pos)?;
