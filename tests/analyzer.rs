@@ -1,6 +1,9 @@
 //! One test per analysis rule: what a written word becomes, and that the reader's
 //! everyday spelling meets it.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use fahras::analysis::{normalize, stem, tokens, Token};
 
 fn toks(text: &str) -> Vec<Token> {

@@ -3,6 +3,9 @@
 //! In the browser a panic kills the wasm instance, so "never panics" is the
 //! whole point; the time limits are generous ceilings, not benchmarks.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{bounded, doc, embedded, small_index, BOUNDED};

@@ -2,6 +2,9 @@
 //! with a panic: an index may arrive over a flaky network, from a cache, or from
 //! someone else's build.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{reseal, small_index_bytes};

@@ -8,6 +8,9 @@
 //! their frequency). The analyzer vectors are therefore compared after dropping
 //! Lucene's stopwords from Fahras's output.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use fahras::analysis::{normalize, stem, tokens};
 use std::path::Path;
 

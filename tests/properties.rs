@@ -3,6 +3,9 @@
 //! Case counts are kept small so `cargo test` stays quick; the fuzz targets in
 //! `fuzz/` explore the same ground for as long as one cares to run them.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{check_snippet, default_corpus, doc, embedded};

@@ -1,6 +1,9 @@
 //! End-to-end search on the embedded default corpus (corpus/): the hand-written
 //! queries of tests/data/seeds.jsonl, then each query feature on its own.
 
+// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use fahras::engine::{Hit, Index};
 use serde::Deserialize;
 
