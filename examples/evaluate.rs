@@ -3,12 +3,15 @@
 //!
 //! Queries are JSON Lines `{q, relevant: [ids or id prefixes], kind, must_not?}`.
 //! Prints MRR@10, recall@10 and zero-hit rate (overall and per kind), index build
-//! time and size, and query latency percentiles.
+//! time, index size raw and gzipped against the gzipped corpus, and query latency
+//! percentiles (each query's fastest of several runs).
 
 use fahras::engine::Index;
 use fahras::indexer::{build_index, read_corpus};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
 use std::time::Instant;
 
 #[derive(Deserialize)]
@@ -61,7 +64,14 @@ fn main() {
         bytes
     };
     let index = Index::from_bytes(bytes.clone()).expect("open index");
-    println!("index {} bytes", bytes.len());
+    let corpus_gzip = if corpus.ends_with(".bin") { 0 } else { gzip_len(&read_all(corpus.as_ref())) };
+    println!(
+        "index {} bytes, gzip {} ({:.2}× the corpus's gzip of {} bytes)",
+        bytes.len(),
+        gzip_len(&bytes),
+        gzip_len(&bytes) as f64 / corpus_gzip.max(1) as f64,
+        corpus_gzip
+    );
     if let Ok(path) = std::env::var("FAHRAS_EVAL_WRITE") {
         std::fs::write(path, &bytes).expect("write index");
     }
@@ -128,4 +138,20 @@ fn main() {
     let times: Vec<f64> = times.into_iter().map(|(t, _)| t).collect();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!("latency µs: p50 {:.0}  p90 {:.0}  p99 {:.0}  max {:.0}", pct(0.5), pct(0.9), pct(0.99), times[times.len() - 1]);
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("in memory");
+    e.finish().expect("in memory").len()
+}
+
+/// The corpus's files, concatenated in path order.
+fn read_all(path: &Path) -> Vec<u8> {
+    if path.is_file() {
+        return std::fs::read(path).expect("read corpus");
+    }
+    let mut files: Vec<_> = std::fs::read_dir(path).expect("read corpus").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    files.iter().filter(|p| p.is_file()).flat_map(|p| std::fs::read(p).expect("read file")).collect()
 }
