@@ -40,7 +40,7 @@ pub fn fold(c: char) -> Fold {
         // Teh marbuta and heh variants: people type ه for ة.
         'ة' | 'ۀ' | 'ە' | 'ہ' | 'ۃ' | 'ھ' => Fold::Char('ه'),
         // Hamza seats: readers write مسؤول and مسئول, شؤون and شئون, for one word.
-        // Unifying the seats was measured (docs/analyzer.md): MRR@10 0.74 → 0.83 on
+        // Unifying the seats was measured (docs/engine.md): MRR@10 0.74 → 0.83 on
         // seat-swapped queries, no change elsewhere.
         'ؤ' | 'ئ' => Fold::Char('ء'),
         // Persian keheh and swash kaf.
