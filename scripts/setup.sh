@@ -20,12 +20,12 @@ fi
 
 # `npm install`, not `npm ci`: the registry here lacks other platforms' builds of some
 # optional dependencies (rollup's), which npm ci insists on finding in the lockfile.
-# Skipped while the lockfile is the one the last install left.
-stamp=node_modules/.fahras-setup-lock
-if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+# Skipped while package.json and the lockfile are those the last install left.
+stamp=node_modules/.fahras-setup-stamp
+if ! cat package.json package-lock.json | cmp -s - "$stamp"; then
   step "npm install"
   npm install --no-audit --no-fund
-  cp package-lock.json "$stamp"
+  cat package.json package-lock.json > "$stamp"
 fi
 
 if [ "${1:-}" = "--browser" ]; then
@@ -37,6 +37,6 @@ if [ "${1:-}" = "--browser" ]; then
     step "apt-get install ${missing[*]}"
     sudo=$([ "$(id -u)" = 0 ] || echo sudo)
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
   fi
 fi
