@@ -68,7 +68,8 @@ impl Index {
                 let (text, first, words) = if d.text.is_empty() {
                     (d.title, 0, title_words)
                 } else {
-                    (d.text, title_words + TITLE_GAP, count.saturating_sub(title_words))
+                    // Counts come from the index bytes: never trust them to add up.
+                    (d.text, title_words.saturating_add(TITLE_GAP), count.saturating_sub(title_words))
                 };
                 Some(Hit {
                     id: d.id.to_owned(),
@@ -280,7 +281,7 @@ fn has_phrase(pos: &[Vec<u32>], phrase: &[usize]) -> bool {
     let Some(first) = phrase.first().and_then(|&w| pos.get(w)) else { return false };
     first.iter().any(|&p| {
         phrase.iter().enumerate().skip(1).all(|(k, &w)| {
-            pos.get(w).is_some_and(|ps| ps.binary_search(&(p + k as u32)).is_ok())
+            pos.get(w).is_some_and(|ps| p.checked_add(k as u32).is_some_and(|q| ps.binary_search(&q).is_ok()))
         })
     })
 }

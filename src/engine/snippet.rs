@@ -31,7 +31,7 @@ pub type Match = (usize, u16);
 /// order of index.
 pub fn snippet(text: &str, words: usize, matches: &[Match]) -> Vec<Segment> {
     let start = best_window(matches).map_or(0, |first| first.saturating_sub(LEAD).min(words.saturating_sub(WINDOW)));
-    let end = start + WINDOW;
+    let end = start.saturating_add(WINDOW);
     let mut out = Vec::new();
     let mut hits = matches.iter().peekable();
     let mut at = 0;
@@ -78,7 +78,7 @@ pub fn snippet(text: &str, words: usize, matches: &[Match]) -> Vec<Segment> {
 fn best_window(matches: &[Match]) -> Option<usize> {
     let mut best: Option<(u32, usize, usize)> = None;
     for (k, &(first, _)) in matches.iter().enumerate() {
-        let window = matches[k..].iter().take_while(|&&(w, _)| w < first + WINDOW - LEAD);
+        let window = matches[k..].iter().take_while(|&&(w, _)| w < first.saturating_add(WINDOW - LEAD));
         let (words, hits) = window.fold((0u16, 0usize), |(m, n), &(_, b)| (m | b, n + 1));
         let key = (words.count_ones(), hits, first);
         if best.map_or(true, |(w, h, _)| (key.0, key.1) > (w, h)) {
