@@ -5,6 +5,12 @@
 
 use crate::format::varint::Reader;
 
+/// Reads a document delta and its "occurs once" flag: `(delta, once)`.
+fn read_doc(r: &mut Reader<'_>) -> Option<(u32, bool)> {
+    let v = r.read()?;
+    Some((u32::try_from(v >> 1).ok()?, v & 1 == 1))
+}
+
 fn open(bytes: &[u8], offset: u64) -> (Reader<'_>, u64) {
     let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
     let len = r.read().unwrap_or(0);
@@ -38,7 +44,11 @@ impl Iterator for TermPostings<'_> {
             return None;
         }
         self.left -= 1;
-        let entry = (|| Some((self.doc.checked_add(self.r.read_u32()?)?, self.r.read_u32()?)))();
+        let entry = (|| {
+            let (delta, once) = read_doc(&mut self.r)?;
+            let tf = if once { 1 } else { self.r.read_u32()? };
+            Some((self.doc.checked_add(delta)?, tf))
+        })();
         match entry {
             Some((doc, tf)) => {
                 self.doc = doc;
@@ -58,6 +68,8 @@ pub struct StemPostings<'a> {
     left: u64,
     doc: u32,
     tf: u32,
+    /// The position of a document where the stem occurs once (read with its entry).
+    only: Option<u32>,
     /// Where the next document's entry starts.
     next: usize,
 }
@@ -66,7 +78,7 @@ impl<'a> StemPostings<'a> {
     pub(crate) fn new(bytes: &'a [u8], offset: u64) -> Self {
         let (r, left) = open(bytes, offset);
         let next = r.position();
-        StemPostings { r, left, doc: 0, tf: 0, next }
+        StemPostings { r, left, doc: 0, tf: 0, only: None, next }
     }
 
     pub fn len(&self) -> u64 {
@@ -82,14 +94,19 @@ impl<'a> StemPostings<'a> {
         self.left -= 1;
         self.r.seek(self.next);
         let entry = (|| {
-            let doc = self.doc.checked_add(self.r.read_u32()?)?;
+            let (delta, once) = read_doc(&mut self.r)?;
+            let doc = self.doc.checked_add(delta)?;
+            if once {
+                let only = self.r.read_u32()?;
+                return Some((doc, 1, Some(only), self.r.position()));
+            }
             let tf = self.r.read_u32()?;
             let block = usize::try_from(self.r.read()?).ok()?;
-            Some((doc, tf, self.r.position().checked_add(block)?))
+            Some((doc, tf, None, self.r.position().checked_add(block)?))
         })();
         match entry {
-            Some((doc, tf, next)) => {
-                (self.doc, self.tf, self.next) = (doc, tf, next);
+            Some((doc, tf, only, next)) => {
+                (self.doc, self.tf, self.only, self.next) = (doc, tf, only, next);
                 Some((doc, tf))
             }
             None => {
@@ -101,6 +118,11 @@ impl<'a> StemPostings<'a> {
 
     /// Appends the current document's positions to `out`.
     pub fn positions(&mut self, out: &mut Vec<u32>) {
+        if let Some(only) = self.only.take() {
+            out.push(only);
+            self.tf = 0;
+            return;
+        }
         let mut p = 0u32;
         for _ in 0..self.tf {
             if self.r.position() >= self.next {
@@ -119,6 +141,10 @@ impl<'a> StemPostings<'a> {
 
     /// The current document's first position, if any.
     pub fn first_position(&mut self) -> Option<u32> {
+        if let Some(only) = self.only.take() {
+            self.tf = 0;
+            return Some(only);
+        }
         if self.tf == 0 || self.r.position() >= self.next {
             return None;
         }

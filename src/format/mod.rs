@@ -17,10 +17,13 @@
 //!
 //! Sections:
 //! - `Terms`: `fst::Map` from each normalized spelling to its postings offset.
-//!   Postings: `df`, then per document `doc delta, tf` (varints).
+//!   Postings: `df`, then per document `doc delta << 1 | (tf == 1)` and, only when
+//!   tf is not 1, `tf` (varints).
 //! - `Stems`: `fst::Map` from each light stem to its postings offset. Postings:
-//!   `df`, then per document `doc delta, tf, byte length of the positions,
-//!   tf × position delta` (varints).
+//!   `df`, then per document `doc delta << 1 | (tf == 1)`, then either the one
+//!   position, or `tf, byte length of the positions, tf × position delta`
+//!   (varints). Most words occur once in a document, and the flag spares them a
+//!   tf and a length byte; the length lets readers skip the rest in O(1).
 //!   Positions live only here: every word has a stem, so proximity and phrases
 //!   work for exact, variant, prefix and fuzzy matches alike.
 //! - `Postings`: the lists both maps point into.
@@ -46,7 +49,7 @@ pub use error::IndexError;
 
 pub const MAGIC: [u8; 8] = *b"FAHRAS\r\n";
 /// Bumped whenever the byte layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const SECTION_COUNT: usize = 6;
 pub const HEADER_LEN: usize = 24 + SECTION_COUNT * 8;
 /// Bytes per entry in the `Docs` section.

@@ -72,15 +72,22 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
     let terms = map(&inv.terms, &mut postings, |out, list| {
         let mut prev = 0;
         for &(doc, tf) in list {
-            varint::write(out, u64::from(doc - prev));
-            varint::write(out, u64::from(tf));
+            write_doc(out, doc - prev, tf);
+            if tf != 1 {
+                varint::write(out, u64::from(tf));
+            }
             prev = doc;
         }
     });
     let stems = map(&inv.stems, &mut postings, |out, list| {
         let mut prev = 0;
         for (doc, positions) in list {
-            varint::write(out, u64::from(doc - prev));
+            write_doc(out, doc - prev, positions.len() as u32);
+            prev = *doc;
+            if let [only] = positions[..] {
+                varint::write(out, u64::from(only));
+                continue;
+            }
             varint::write(out, positions.len() as u64);
             // The block's byte length first, so readers skip unneeded positions in O(1).
             let mut block = Vec::new();
@@ -91,11 +98,15 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
             }
             varint::write(out, block.len() as u64);
             out.extend_from_slice(&block);
-            prev = *doc;
         }
     });
     let stats = total_tokens.to_le_bytes().to_vec();
     assemble([terms, stems, postings, doc_table, store, stats])
+}
+
+/// A document delta with the flag for "occurs once" in its low bit.
+fn write_doc(out: &mut Vec<u8>, delta: u32, tf: u32) {
+    varint::write(out, u64::from(delta) << 1 | u64::from(tf == 1));
 }
 
 /// Writes each list into `postings` and maps its key to where it starts.
