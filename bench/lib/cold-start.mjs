@@ -1,10 +1,9 @@
 // One cold start, in a process of its own so that nothing is warm: the shipped
 // files are already in memory (as after download); timed is evaluating the
 // library code, loading the index and answering the first query.
-//   node cold-start.mjs <adapter module> <files dir> <query> <k>
+//   node cold-start.mjs <adapter module URL> <files dir> <query> <k>
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const [adapterModule, dir, query, k] = process.argv.slice(2);
 const files = Object.fromEntries(
@@ -18,7 +17,7 @@ const files = Object.fromEntries(
 );
 
 const start = performance.now();
-const { default: adapter } = await import(pathToFileURL(adapterModule).href);
+const { default: adapter } = await import(adapterModule);
 const searcher = await adapter.load(files);
 const ids = await adapter.search(searcher, query, Number(k));
 const ms = performance.now() - start;

@@ -14,7 +14,7 @@ async function timed(work) {
   return { value, ms: performance.now() - start };
 }
 
-export function writeFiles(dir, files) {
+function writeFiles(dir, files) {
   fs.rmSync(dir, { recursive: true, force: true });
   for (const [name, bytes] of Object.entries(files)) {
     const file = path.join(dir, name);
