@@ -73,42 +73,44 @@ function peersTable(peers) {
   );
 }
 
-// The tables alone, for the terminal.
-export function consoleReport(results) {
-  const parts = [];
-  for (const corpus of results.corpora) {
-    parts.push(corpusHeading(corpus), resultsTable(corpus), `${K} = top results judged; per kind: MRR / recall / zero-hit`, kindsTable(corpus));
+// Shared by the terminal and the markdown, which only marks headings.
+function resultSections(corpora, heading) {
+  const parts = corpora.flatMap((corpus) => [
+    heading(corpusHeading(corpus)),
+    resultsTable(corpus),
+    `By query kind (MRR@${K} / recall@${K} / zero-hit):`,
+    kindsTable(corpus),
+  ]);
+  if (corpora.some((c) => c.chromium)) {
+    parts.push(
+      heading('Fahras in a browser'),
+      "The same index and queries through the package's browser build, in headless Chromium (page served from 127.0.0.1, " +
+        'cross-origin isolated so `performance.now()` has 5 µs steps), next to the Node figures above.',
+      chromiumTable(corpora),
+    );
   }
-  if (results.corpora.some((c) => c.chromium)) parts.push('Fahras in headless Chromium vs Node', chromiumTable(results.corpora));
-  return parts.join('\n\n') + '\n';
+  return parts;
+}
+
+export function consoleReport({ corpora }) {
+  return resultSections(corpora, (title) => `== ${title}`).join('\n\n') + '\n';
 }
 
 export function markdownReport(results) {
   const { meta, corpora } = results;
   const sections = [
     '# Benchmarks',
-    `Fahras and five other in-browser search libraries, measured in the same process run on the same corpora and queries. ` +
+    `Fahras and other in-browser search libraries, measured in the same process run on the same corpora and queries. ` +
       `Written by \`npm run bench\` (${format.duration(meta.durationMs)} for this run) ` +
       `on ${meta.date}: ${meta.cpu}, ${meta.cores} cores, Node ${meta.node}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}; ` +
       `load average ${meta.loadAverage.map((l) => l.toFixed(1)).join(' at the start, ')} at the end.`,
-    '![MRR@10 against gzip size shipped, and median query latency, per library and corpus](benchmarks.svg)',
+    `![MRR@${K} against gzip size shipped, and median query latency, per library and corpus](benchmarks.svg)`,
+    ...resultSections(corpora, (title) => `## ${title}`),
+    '## Peers and their set-up',
+    peersTable(corpora[0].peers),
+    MARKS_NOTE,
+    METHOD(meta),
   ];
-  for (const corpus of corpora) {
-    sections.push(
-      `## ${corpusHeading(corpus)}`,
-      resultsTable(corpus),
-      `By query kind (MRR@${K} / recall@${K} / zero-hit):`,
-      kindsTable(corpus),
-    );
-  }
-  if (corpora.some((c) => c.chromium)) {
-    sections.push(
-      '## Fahras in a browser',
-      'The same index and queries through the package\'s browser build, in headless Chromium (page served from 127.0.0.1, cross-origin isolated so `performance.now()` has 5 µs steps), next to the Node figures above.',
-      chromiumTable(corpora),
-    );
-  }
-  sections.push('## Peers and their set-up', peersTable(corpora[0].peers), MARKS_NOTE, METHOD(meta));
   return sections.join('\n\n') + '\n';
 }
 
