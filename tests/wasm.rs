@@ -66,7 +66,7 @@ fn suggest_and_info() {
     assert_eq!(s[0], "المرصد السوري");
     let info = json(engine.info());
     assert_eq!(info["documents"], 5);
-    assert_eq!(info["formatVersion"], 1);
+    assert_eq!(info["formatVersion"], fahras::format::FORMAT_VERSION);
 }
 
 #[wasm_bindgen_test]
