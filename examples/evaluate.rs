@@ -1,5 +1,9 @@
 //! Quality and speed of the engine on a corpus and a query set:
-//! `cargo run --release --example evaluate -- <corpus dir|file.jsonl> <queries.jsonl> [--verbose]`
+//! `cargo run --release --example evaluate -- <corpus dir|file.jsonl|index.bin> <queries.jsonl> [--verbose]`
+//!
+//! `examples/queries/worst-case.jsonl` holds the costliest kinds of query (one-letter
+//! prefixes, many typos, floods of common words, long pastes): run it with
+//! `--verbose` against a large corpus to see the slowest searches.
 //!
 //! Queries are JSON Lines `{q, relevant: [ids or id prefixes], kind, must_not?}`.
 //! Prints MRR@10, recall@10 and zero-hit rate (overall and per kind), index build
