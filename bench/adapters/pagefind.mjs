@@ -20,9 +20,10 @@ function serveFromMemory() {
   };
 }
 
-// The UI scripts and styles are optional, and the worker is only used where
-// the page has Web Workers; search itself needs the rest.
-const NOT_NEEDED_TO_SEARCH = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.|^wasm\.unknown\./;
+// The UI scripts and styles are optional, and the unknown-language wasm serves
+// pages without a language. The worker stays: browsers with Web Workers (all of
+// them) search in it by default, though Node, here, searches without it.
+const NOT_NEEDED_TO_SEARCH = /^pagefind-(ui|modular-ui|component-ui|highlight)\.|^wasm\.unknown\./;
 
 // Ids travel as URLs, the only key Pagefind gives back for a result.
 const toUrl = (id) => `/${encodeURIComponent(id)}`;
