@@ -45,7 +45,13 @@ impl Tally {
     }
     fn line(&self, name: &str) -> String {
         let n = self.n.max(1) as f64;
-        format!("{name:<8} n={:<4} MRR@10 {:.3}  recall@10 {:.3}  zero-hit {:.1}%", self.n, self.rr / n, self.recall / n, 100.0 * self.zero as f64 / n)
+        format!(
+            "{name:<8} n={:<4} MRR@10 {:.3}  recall@10 {:.3}  zero-hit {:.1}%",
+            self.n,
+            self.rr / n,
+            self.recall / n,
+            100.0 * self.zero as f64 / n
+        )
     }
 }
 
@@ -95,7 +101,11 @@ fn main() {
         let rank = hits.iter().position(|h| is(&h.id, &q.relevant));
         let rr = rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
         let found = hits.iter().filter(|h| is(&h.id, &q.relevant)).count();
-        let recall = if q.relevant.is_empty() { f64::from(u8::from(hits.is_empty())) } else { found as f64 / q.relevant.len().min(10) as f64 };
+        let recall = if q.relevant.is_empty() {
+            f64::from(u8::from(hits.is_empty()))
+        } else {
+            found as f64 / q.relevant.len().min(10) as f64
+        };
         let rr = if q.relevant.is_empty() { recall } else { rr };
         let banned = hits.iter().any(|h| is(&h.id, &q.must_not));
         let zero = hits.is_empty();
@@ -105,7 +115,15 @@ fn main() {
             failures += 1;
             if verbose {
                 let top: Vec<&str> = hits.iter().take(3).map(|h| h.id.as_str()).collect();
-                println!("  miss [{}] {:?} rank={:?} top={:?} want={:?}{}", q.kind, q.q, rank.map(|r| r + 1), top, &q.relevant[..q.relevant.len().min(3)], if banned { " MUST_NOT" } else { "" });
+                println!(
+                    "  miss [{}] {:?} rank={:?} top={:?} want={:?}{}",
+                    q.kind,
+                    q.q,
+                    rank.map(|r| r + 1),
+                    top,
+                    &q.relevant[..q.relevant.len().min(3)],
+                    if banned { " MUST_NOT" } else { "" }
+                );
             }
         }
     }
@@ -141,7 +159,13 @@ fn main() {
     }
     let times: Vec<f64> = times.into_iter().map(|(t, _)| t).collect();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
-    println!("latency µs: p50 {:.0}  p90 {:.0}  p99 {:.0}  max {:.0}", pct(0.5), pct(0.9), pct(0.99), times[times.len() - 1]);
+    println!(
+        "latency µs: p50 {:.0}  p90 {:.0}  p99 {:.0}  max {:.0}",
+        pct(0.5),
+        pct(0.9),
+        pct(0.99),
+        times[times.len() - 1]
+    );
 }
 
 fn gzip_len(bytes: &[u8]) -> usize {

@@ -20,12 +20,17 @@ fn index_then_search_own_documents() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("docs")).unwrap();
-    std::fs::write(dir.join("docs/x.jsonl"), "{\"id\": \"q1\", \"title\": \"الفاتحة\", \"text\": \"ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ\"}\n").unwrap();
+    std::fs::write(
+        dir.join("docs/x.jsonl"),
+        "{\"id\": \"q1\", \"title\": \"الفاتحة\", \"text\": \"ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ\"}\n",
+    )
+    .unwrap();
     let index = dir.join("index.bin");
     let (docs, out) = (dir.join("docs"), index.to_str().unwrap());
     stdout(&fahras(&["index", docs.to_str().unwrap(), "-o", out]));
 
-    let hits: serde_json::Value = serde_json::from_str(&stdout(&fahras(&["search", "--index", out, "--json", "الحمد لله"]))).unwrap();
+    let hits: serde_json::Value =
+        serde_json::from_str(&stdout(&fahras(&["search", "--index", out, "--json", "الحمد لله"]))).unwrap();
     assert_eq!(hits[0]["id"], "q1");
     let info: serde_json::Value = serde_json::from_str(&stdout(&fahras(&["info", "--index", out]))).unwrap();
     assert_eq!(info["documents"], 1);
@@ -34,7 +39,8 @@ fn index_then_search_own_documents() {
 
 #[test]
 fn embedded_corpus_and_analyze() {
-    let hits: serde_json::Value = serde_json::from_str(&stdout(&fahras(&["search", "--json", "--limit", "1", "رونالدو"]))).unwrap();
+    let hits: serde_json::Value =
+        serde_json::from_str(&stdout(&fahras(&["search", "--json", "--limit", "1", "رونالدو"]))).unwrap();
     assert!(hits[0]["id"].as_str().unwrap().starts_with("000"));
     let tokens: serde_json::Value = serde_json::from_str(&stdout(&fahras(&["analyze", "وبالكتاب"]))).unwrap();
     assert_eq!(tokens[0]["stem"], "كتاب");

@@ -16,7 +16,9 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn find<'a>(docs: &'a [Document], id: &str) -> &'a Document {
-    docs.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no document {id:?} in {:?}", docs.iter().map(|d| &d.id).collect::<Vec<_>>()))
+    docs.iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("no document {id:?} in {:?}", docs.iter().map(|d| &d.id).collect::<Vec<_>>()))
 }
 
 #[test]
@@ -26,7 +28,10 @@ fn every_kind_of_file() {
     write("a.txt", "\u{FEFF}\n  عنوان النص\nنص الخبر الأول");
     write("b.md", "# عنوان ماركداون\nفقرة");
     write("sub/c.html", "<html><head><title>صفحة &amp; عنوان</title><script>var x = 'سر';</script></head><body><p>مرحبا <b>بالعالم</b></p></body></html>");
-    write("d.json", r#"[{"id": "rec-1", "title": "سجل", "url": "https://example.org/1", "text": "نص السجل"}, {"id": 7, "text": "بلا عنوان\nسطر ثان"}]"#);
+    write(
+        "d.json",
+        r#"[{"id": "rec-1", "title": "سجل", "url": "https://example.org/1", "text": "نص السجل"}, {"id": 7, "text": "بلا عنوان\nسطر ثان"}]"#,
+    );
     write("e.jsonl", "{\"id\": \"l1\", \"title\": \"سطر\", \"text\": \"نص\"}\n\n{\"text\": \"بلا معرف\"}\n");
     write("ignored.csv", "a,b");
     write(".hidden.txt", "مخفي");

@@ -39,7 +39,10 @@ fn hostile_queries() -> Vec<(&'static str, String)> {
         ("100k letters", "ب".repeat(100_000)),
         ("100k mixed", "كتاب \"ريف -حلب ".repeat(7_200)),
         ("10k words", (0..10_000).map(|i| format!("كلمة{i} ")).collect()),
-        ("many fuzzy words", "حلبب رييف مساعداتت قافلةة سورياا الشماليي غذاءيية وصلتت تضمم سلةة الرحمنن العالمينن ".repeat(3)),
+        (
+            "many fuzzy words",
+            "حلبب رييف مساعداتت قافلةة سورياا الشماليي غذاءيية وصلتت تضمم سلةة الرحمنن العالمينن ".repeat(3),
+        ),
         ("one letter", "ا".into()),
         ("one-letter words", "ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي".into()),
     ]

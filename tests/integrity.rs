@@ -118,7 +118,9 @@ fn truncation_is_refused_and_named() {
 
 #[test]
 fn not_an_index_is_named_as_such() {
-    for bytes in [b"<!DOCTYPE html><html><body>404 Not Found</body></html>".to_vec(), vec![0; 4096], b"FAHRAS\n\0".repeat(20)] {
+    for bytes in
+        [b"<!DOCTYPE html><html><body>404 Not Found</body></html>".to_vec(), vec![0; 4096], b"FAHRAS\n\0".repeat(20)]
+    {
         let e = open_err(bytes);
         assert_eq!(e, IndexError::BadMagic);
         assert!(e.to_string().contains("not a Fahras index"), "{e}");

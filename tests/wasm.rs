@@ -24,14 +24,25 @@ fn searches_the_embedded_corpus() {
     let first = &hits[0];
     assert!(first["id"].as_str().unwrap().starts_with("004"), "{first}");
     assert!(first["score"].as_f64().unwrap() > 0.0);
-    let marked: Vec<&str> = first["snippet"].as_array().unwrap().iter().filter(|s| s["hit"] == true).map(|s| s["text"].as_str().unwrap()).collect();
+    let marked: Vec<&str> = first["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["hit"] == true)
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
     assert!(marked.contains(&"حلب"), "{marked:?}");
     assert!(first.get("url").is_none(), "no url key for documents without one");
 }
 
 #[wasm_bindgen_test]
 fn loads_an_index_made_by_the_indexer_and_refuses_damaged_bytes() {
-    let doc = Document { id: "a".into(), title: "عنوان".into(), url: Some("https://example.org/a".into()), text: "ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ".into() };
+    let doc = Document {
+        id: "a".into(),
+        title: "عنوان".into(),
+        url: Some("https://example.org/a".into()),
+        text: "ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ".into(),
+    };
     let bytes = build_index(&[doc]);
     let engine = Engine::from_bytes(bytes.clone()).unwrap_or_else(|_| panic!("a fresh index opens"));
     let hits = json(engine.search("رب العالمين", 5));

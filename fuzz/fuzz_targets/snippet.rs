@@ -20,7 +20,8 @@ fuzz_target!(|case: Case| {
     if case.docs.is_empty() || case.docs.len() > 8 || case.queries.len() > 8 {
         return;
     }
-    let docs: Vec<_> = case.docs.iter().enumerate().map(|(i, (title, text))| common::doc(&i.to_string(), title, text)).collect();
+    let docs: Vec<_> =
+        case.docs.iter().enumerate().map(|(i, (title, text))| common::doc(&i.to_string(), title, text)).collect();
     let index = Index::from_bytes(build_index(&docs)).expect("a freshly built index opens");
     for q in &case.queries {
         for hit in index.search(q, docs.len()) {

@@ -188,7 +188,6 @@ impl WordForms {
         self.alt.push(c);
     }
 
-
     /// The standard spelling and, where it differs, the written-out Uthmani one.
     pub(crate) fn finish(self) -> (String, Option<String>) {
         let alt = (self.has_alt && self.alt != self.term).then_some(self.alt);

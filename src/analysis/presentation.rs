@@ -13,10 +13,7 @@ pub fn lookup(c: char) -> Option<&'static str> {
     if !(0xFB50..=0xFEFF).contains(&cp) {
         return None;
     }
-    table::TABLE
-        .binary_search_by_key(&cp, |&(k, _)| k)
-        .ok()
-        .map(|i| table::TABLE[i].1)
+    table::TABLE.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| table::TABLE[i].1)
 }
 
 /// Every character of `text` with presentation forms expanded.

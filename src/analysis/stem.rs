@@ -7,9 +7,7 @@
 //! Stems only widen recall; the engine ranks exact spellings above stem matches.
 //! A stem is always a slice of its word, so stemming never allocates.
 
-const PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "بال", "كال", "فال", "لل", "ال",
-];
+const PREFIXES: &[&str] = &["وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "بال", "كال", "فال", "لل", "ال"];
 
 /// Single-letter conjunctions need a longer word: وصل must stay وصل.
 const CONJUNCTIONS: &[char] = &['و', 'ف'];

@@ -37,13 +37,7 @@ impl Token {
 
 /// The words of `text`, in order.
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens {
-        units: Units {
-            chars: text.char_indices(),
-            expansion: None,
-            len: text.len(),
-        },
-    }
+    Tokens { units: Units { chars: text.char_indices(), expansion: None, len: text.len() } }
 }
 
 /// A character after presentation-form expansion, with the byte span of the

@@ -90,7 +90,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 return json(&hits);
             }
             for (i, h) in hits.iter().enumerate() {
-                let snippet: String = h.snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
+                let snippet: String =
+                    h.snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
                 println!("{}. {} ({})  score {:.3}\n   {}", i + 1, h.title, h.id, h.score, snippet.replace('\n', " "));
             }
             Ok(())

@@ -1,7 +1,9 @@
 //! An index opened over its bytes, read in place.
 
 use crate::analysis::ANALYZER_VERSION;
-use crate::format::{self, read_u32, read_u64, varint, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC};
+use crate::format::{
+    self, read_u32, read_u64, varint, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC,
+};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;

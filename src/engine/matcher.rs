@@ -7,10 +7,10 @@
 //! exact > variant > stem > prefix > fuzzy. Every expansion is capped so a one-letter
 //! prefix or a long typo costs the same bounded work as any other word.
 
+use super::fuzzy::{allowed_distance, Fuzzy};
 use super::index::Index;
 use super::query::QueryWord;
 use crate::analysis::{stem, strip_prefix};
-use super::fuzzy::{allowed_distance, Fuzzy};
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
@@ -141,7 +141,13 @@ fn fuzzy(
 
 /// Up to `keep` keys accepted by `aut`, the most frequent first, looking at no more
 /// than `scan` keys.
-fn most_frequent<A: Automaton>(index: &Index, terms: &fst::Map<&[u8]>, aut: A, scan: usize, keep: usize) -> Vec<(String, u64)> {
+fn most_frequent<A: Automaton>(
+    index: &Index,
+    terms: &fst::Map<&[u8]>,
+    aut: A,
+    scan: usize,
+    keep: usize,
+) -> Vec<(String, u64)> {
     let mut stream = terms.search(aut).into_stream();
     let mut found = Vec::new();
     while let Some((key, off)) = stream.next() {

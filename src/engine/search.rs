@@ -13,8 +13,8 @@ use super::index::Index;
 use super::matcher::{expand, WordMatch, EXACT, STEM};
 use super::query::{parse, Query};
 use super::snippet::{snippet, Match, Segment};
-use crate::format::TITLE_GAP;
 use crate::analysis::stem;
+use crate::format::TITLE_GAP;
 use serde::Serialize;
 
 const K1: f32 = 1.2;
@@ -25,8 +25,8 @@ const TITLE_BOOST: f32 = 0.5;
 const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
 const RERANK: usize = 400;
-/// Largest number of hits returned, whatever is asked.
-pub const MAX_LIMIT: usize = 1000;
+/// Largest number of hits returned, whatever is asked: the reranked candidates.
+pub const MAX_LIMIT: usize = RERANK;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +169,8 @@ impl Index {
     /// Second pass: coverage, phrases and proximity, then the final order.
     fn rerank(&self, q: &Query, words: &[WordMatch], s: Scores) -> Vec<Ranked> {
         let n_words = words.len() as u32;
-        let phrase_mask: u16 = q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
+        let phrase_mask: u16 =
+            q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
         let mut ranked: Vec<(u32, f32)> = s
             .matched
             .iter()

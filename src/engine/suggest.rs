@@ -1,9 +1,9 @@
 //! Completions for what is being typed, and corrections when nothing matched.
 
+use super::fuzzy::{allowed_distance, Fuzzy};
 use super::index::Index;
 use super::query::parse;
 use crate::analysis::{fold, tokens, Fold};
-use super::fuzzy::{allowed_distance, Fuzzy};
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
@@ -46,7 +46,12 @@ impl Index {
     }
 
     /// Keys accepted by `aut`, most frequent first: (df, key, postings offset).
-    fn frequent<A: Automaton>(&self, terms: &fst::Map<&[u8]>, aut: A, keep: impl Fn(&str) -> bool) -> Vec<(u64, String, u64)> {
+    fn frequent<A: Automaton>(
+        &self,
+        terms: &fst::Map<&[u8]>,
+        aut: A,
+        keep: impl Fn(&str) -> bool,
+    ) -> Vec<(u64, String, u64)> {
         let mut stream = terms.search(aut).into_stream();
         let mut found = Vec::new();
         while let Some((key, off)) = stream.next() {

@@ -19,10 +19,7 @@ const TABLE: [u32; 256] = {
 
 /// CRC-32 of `parts`, as if they were one byte string.
 pub fn crc32(parts: &[&[u8]]) -> u32 {
-    !parts
-        .iter()
-        .flat_map(|p| p.iter())
-        .fold(!0u32, |c, &b| TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
+    !parts.iter().flat_map(|p| p.iter()).fold(!0u32, |c, &b| TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
 }
 
 #[cfg(test)]

@@ -70,14 +70,8 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; SECTION_COUNT] = [
-        Section::Terms,
-        Section::Stems,
-        Section::Postings,
-        Section::Docs,
-        Section::Store,
-        Section::Stats,
-    ];
+    pub const ALL: [Section; SECTION_COUNT] =
+        [Section::Terms, Section::Stems, Section::Postings, Section::Docs, Section::Store, Section::Stats];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -32,8 +32,12 @@ impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CorpusError::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            CorpusError::Json { path, line, error } => write!(f, "{}:{line}: not a document record: {error}", path.display()),
-            CorpusError::Empty { path } => write!(f, "{}: no .txt, .md, .html, .json or .jsonl documents found", path.display()),
+            CorpusError::Json { path, line, error } => {
+                write!(f, "{}:{line}: not a document record: {error}", path.display())
+            }
+            CorpusError::Empty { path } => {
+                write!(f, "{}: no .txt, .md, .html, .json or .jsonl documents found", path.display())
+            }
         }
     }
 }
@@ -125,7 +129,9 @@ fn read_file(root: &Path, path: &Path, docs: &mut Vec<Document>) -> Result<(), C
         }
         Some(Kind::Json) => match serde_json::from_str(content).map_err(|e| json_err(1, e))? {
             JsonFile::One(r) => docs.push(from_record(r, rel)),
-            JsonFile::Many(rs) => docs.extend(rs.into_iter().enumerate().map(|(i, r)| from_record(r, format!("{rel}#{}", i + 1)))),
+            JsonFile::Many(rs) => {
+                docs.extend(rs.into_iter().enumerate().map(|(i, r)| from_record(r, format!("{rel}#{}", i + 1))))
+            }
         },
         Some(Kind::JsonLines) => {
             for (i, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -148,9 +154,7 @@ fn from_record(r: Record, fallback_id: String) -> Document {
 }
 
 fn document(id: String, title: Option<String>, url: Option<String>, text: String) -> Document {
-    let title = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| first_line(&text));
+    let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| first_line(&text));
     Document { id, title, url: url.filter(|u| !u.trim().is_empty()), text }
 }
 

@@ -14,8 +14,29 @@ pub struct HtmlText {
 
 const DROPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-    "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 /// Extracts the text and title of `html`.
@@ -50,12 +71,7 @@ pub fn strip_html(html: &str) -> HtmlText {
         }
     }
     text.push_str(rest);
-    out.text = decode_entities(&text)
-        .lines()
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    out.text = decode_entities(&text).lines().map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
     out
 }
 
@@ -70,10 +86,7 @@ fn tag_name(tag: &str) -> String {
 /// The text up to `</name>` (case-insensitive) and what follows it.
 fn until_close<'a>(s: &'a str, name: &str) -> (&'a str, &'a str) {
     let close = format!("</{name}");
-    let found = s
-        .as_bytes()
-        .windows(close.len())
-        .position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
+    let found = s.as_bytes().windows(close.len()).position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
     match found {
         Some(i) => {
             let after = &s[i..];
