@@ -6,10 +6,16 @@ use crate::format::{
 };
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use super::postings::{StemPostings, TermPostings};
+use super::postings::{DecodedList, StemPostings, TermPostings};
+
+/// Lists of at least this many documents are decoded once and kept.
+const HOT_DF: u64 = 512;
+/// Most memory kept for decoded lists, in 4-byte words (16 MiB).
+const HOT_BUDGET: usize = 4 << 20;
 
 /// A search index: the bytes of an index file, and where its sections lie.
 pub struct Index {
@@ -20,6 +26,8 @@ pub struct Index {
     /// Per document, the length part of BM25's denominator: made at the first
     /// search rather than at start-up, then reused by every posting of every query.
     length_norms: OnceLock<Vec<f32>>,
+    /// Decoded lists of common words, by postings offset, and the words they hold.
+    hot: Mutex<(HashMap<u64, Arc<DecodedList>>, usize)>,
 }
 
 /// One stored document, borrowed from the index bytes.
@@ -108,7 +116,7 @@ impl Index {
             }
         }
         let avg_doc_len = if doc_count == 0 { 1.0 } else { (total as f64 / f64::from(doc_count)).max(1.0) as f32 };
-        Ok(Index { bytes, sections, doc_count, avg_doc_len, length_norms: OnceLock::new() })
+        Ok(Index { bytes, sections, doc_count, avg_doc_len, length_norms: OnceLock::new(), hot: Mutex::default() })
     }
 
     fn section(&self, s: Section) -> &[u8] {
@@ -140,6 +148,36 @@ impl Index {
 
     pub(crate) fn stem_postings(&self, offset: u64) -> StemPostings<'_> {
         StemPostings::new(self.section(Section::Postings), offset)
+    }
+
+    /// The decoded list of a common stem (see [`DecodedList`]); `None` for a stem
+    /// too rare to be worth keeping, or once the memory budget is spent.
+    pub(crate) fn hot_stem(&self, offset: u64) -> Option<Arc<DecodedList>> {
+        let postings = self.stem_postings(offset);
+        self.hot(offset, postings.len(), || DecodedList::stems(postings))
+    }
+
+    /// The decoded list of a common spelling, as [`Index::hot_stem`].
+    pub(crate) fn hot_term(&self, offset: u64) -> Option<Arc<DecodedList>> {
+        let postings = self.term_postings(offset);
+        self.hot(offset, postings.len(), || DecodedList::terms(postings))
+    }
+
+    fn hot(&self, offset: u64, df: u64, decode: impl FnOnce() -> DecodedList) -> Option<Arc<DecodedList>> {
+        if df < HOT_DF {
+            return None;
+        }
+        let mut hot = self.hot.lock().ok()?;
+        if let Some(list) = hot.0.get(&offset) {
+            return Some(Arc::clone(list));
+        }
+        if hot.1 >= HOT_BUDGET {
+            return None;
+        }
+        let list = Arc::new(decode());
+        hot.1 += list.words();
+        hot.0.insert(offset, Arc::clone(&list));
+        Some(list)
     }
 
     /// Token count and title token count of document `n`.

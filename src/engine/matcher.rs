@@ -24,6 +24,9 @@ pub const FUZZY: f32 = 0.35;
 const PREFIX_SCAN: usize = 2048;
 /// Completions kept per prefix.
 const PREFIX_TERMS: usize = 24;
+/// A prefix this short says little about the word: fewer completions are kept.
+const SHORT_PREFIX: usize = 2;
+const SHORT_PREFIX_TERMS: usize = 8;
 /// Typo corrections kept per word.
 const FUZZY_TERMS: usize = 24;
 /// Stems whose positions are read per word (for proximity and phrases).
@@ -93,10 +96,11 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
     if word.prefix {
         let bare = strip_prefix(&token.term);
         for base in [token.term.as_str(), bare] {
-            for (key, off) in most_frequent(index, &terms, Str::new(base).starts_with(), PREFIX_SCAN, PREFIX_TERMS) {
+            let typed = base.chars().count();
+            let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
+            for (key, off) in most_frequent(index, &terms, Str::new(base).starts_with(), PREFIX_SCAN, keep) {
                 // A completion that is much longer than what was typed is a weaker guess.
-                let typed = base.chars().count() as f32;
-                let weight = PREFIX * (0.6 + 0.4 * typed / key.chars().count().max(1) as f32);
+                let weight = PREFIX * (0.6 + 0.4 * typed as f32 / key.chars().count().max(1) as f32);
                 add(&mut m, &key, off, weight);
             }
         }
@@ -148,19 +152,27 @@ fn most_frequent<A: Automaton>(
     scan: usize,
     keep: usize,
 ) -> Vec<(String, u64)> {
+    // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
+    // kept head is sorted.
     let mut stream = terms.search(aut).into_stream();
-    let mut found = Vec::new();
+    // (df, where the key starts in `keys`, key length, postings offset)
+    let mut found: Vec<(std::cmp::Reverse<u64>, usize, usize, u64)> = Vec::new();
+    let mut keys = String::new();
     while let Some((key, off)) = stream.next() {
         if found.len() == scan {
             break;
         }
         if let Ok(key) = std::str::from_utf8(key) {
-            found.push((index.term_postings(off).len(), key.to_owned(), off));
+            found.push((std::cmp::Reverse(index.term_postings(off).len()), keys.len(), key.len(), off));
+            keys.push_str(key);
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    found.truncate(keep);
-    found.into_iter().map(|(_, k, o)| (k, o)).collect()
+    if found.len() > keep {
+        found.select_nth_unstable(keep);
+        found.truncate(keep);
+    }
+    found.sort_unstable();
+    found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
 }
 
 fn push_unique(v: &mut Vec<u64>, x: u64) {

@@ -152,3 +152,63 @@ impl<'a> StemPostings<'a> {
         self.r.read_u32()
     }
 }
+
+/// A posting list decoded into arrays. Common words (الله, قال, حدثنا) are read by
+/// most queries that use them; decoded once, they are scored from plain arrays, and a
+/// stem's positions in any document are a binary search away instead of a walk
+/// through the whole list. Spelling lists have no positions.
+pub struct DecodedList {
+    docs: Vec<u32>,
+    tfs: Vec<u32>,
+    /// Where each document's positions start in `positions` (one more entry than `docs`).
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl DecodedList {
+    fn with_capacity(len: u64) -> DecodedList {
+        let n = usize::try_from(len).unwrap_or(0).min(1 << 24);
+        DecodedList { docs: Vec::with_capacity(n), tfs: Vec::with_capacity(n), starts: vec![0], positions: Vec::new() }
+    }
+
+    fn push(&mut self, doc: u32, tf: u32) {
+        self.docs.push(doc);
+        self.tfs.push(tf);
+        self.starts.push(u32::try_from(self.positions.len()).unwrap_or(u32::MAX));
+    }
+
+    pub fn stems(mut p: StemPostings<'_>) -> DecodedList {
+        let mut l = DecodedList::with_capacity(p.len());
+        while let Some((doc, tf)) = p.next_doc() {
+            p.positions(&mut l.positions);
+            l.push(doc, tf);
+        }
+        l
+    }
+
+    pub fn terms(p: TermPostings<'_>) -> DecodedList {
+        let mut l = DecodedList::with_capacity(p.len());
+        p.for_each(|(doc, tf)| l.push(doc, tf));
+        l
+    }
+
+    /// `(doc, tf, positions)` in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u32, &[u32])> {
+        (0..self.docs.len()).map(|i| (self.docs[i], self.tfs[i], self.at(i)))
+    }
+
+    /// The positions in `doc`, empty if the stem is not in it.
+    pub fn positions_in(&self, doc: u32) -> &[u32] {
+        self.docs.binary_search(&doc).map_or(&[], |i| self.at(i))
+    }
+
+    fn at(&self, i: usize) -> &[u32] {
+        let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        self.positions.get(a..b).unwrap_or(&[])
+    }
+
+    /// Memory held, in 4-byte words.
+    pub fn words(&self) -> usize {
+        self.docs.len() * 3 + self.positions.len()
+    }
+}

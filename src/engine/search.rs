@@ -117,20 +117,29 @@ impl Index {
             for &(off, weight) in &w.terms {
                 let postings = self.term_postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                for (doc, tf) in postings {
-                    offer(doc, weight, weight * idf * self.tf_norm(tf, doc), &mut best);
+                let mut visit = |doc: u32, tf: u32| offer(doc, weight, weight * idf * self.tf_norm(tf, doc), &mut best);
+                match self.hot_term(off) {
+                    Some(list) => list.iter().for_each(|(doc, tf, _)| visit(doc, tf)),
+                    None => postings.for_each(|(doc, tf)| visit(doc, tf)),
                 }
             }
             if let Some(off) = w.stem {
                 let mut postings = self.stem_postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                while let Some((doc, tf)) = postings.next_doc() {
+                let mut visit = |doc: u32, tf: u32, first: Option<u32>| {
                     offer(doc, STEM, STEM * idf * self.tf_norm(tf, doc), &mut best);
                     // Title words come first in a document, so its first position tells.
-                    let title_len = self.doc_lengths(doc).1;
-                    if postings.first_position().is_some_and(|p| p < title_len) {
+                    if first.is_some_and(|p| p < self.doc_lengths(doc).1) {
                         if let Some(t) = in_title.get_mut(doc as usize) {
                             *t = true;
+                        }
+                    }
+                };
+                match self.hot_stem(off) {
+                    Some(list) => list.iter().for_each(|(doc, tf, pos)| visit(doc, tf, pos.first().copied())),
+                    None => {
+                        while let Some((doc, tf)) = postings.next_doc() {
+                            visit(doc, tf, postings.first_position());
                         }
                     }
                 }
@@ -212,6 +221,12 @@ impl Index {
         let mut out = vec![vec![Vec::new(); words.len()]; docs.len()];
         for (w, m) in words.iter().enumerate() {
             for &off in &m.position_stems {
+                if let Some(list) = self.hot_stem(off) {
+                    for (c, &doc) in docs.iter().enumerate() {
+                        out[c][w].extend_from_slice(list.positions_in(doc));
+                    }
+                    continue;
+                }
                 let mut p = self.stem_postings(off);
                 while let Some((doc, _)) = p.next_doc() {
                     if let Some(&c) = slot.get(doc as usize).filter(|&&c| c != u32::MAX) {
