@@ -1,23 +1,9 @@
 // Fahras in a real browser: headless Chromium loads the package's browser
 // build from a page served on 127.0.0.1 and times cold start and queries there.
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+// The project's one way to start Chromium on its machines (flags, executable).
+import { launchBrowser } from '../../tests/support/browser.mjs';
 import { K, median, percentile } from './metrics.mjs';
-
-export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Cross-origin isolation raises performance.now() from 100 µs steps to 5 µs,
 // which single queries need to be timed at all.
@@ -76,10 +62,9 @@ export async function measureInChromium({ runtime, index, queries, coldRuns, rou
     '/index.bin': { type: 'application/octet-stream', body: index },
     '/queries.json': { type: 'application/json', body: JSON.stringify(queries.map((q) => q.q)) },
   });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fahras-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchBrowser();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await browser.newPage();
     const url = `http://127.0.0.1:${server.address().port}/`;
     const coldMs = [];
     for (let run = 0; run < coldRuns; run++) {
@@ -90,15 +75,13 @@ export async function measureInChromium({ runtime, index, queries, coldRuns, rou
     const { samples, isolated } = await page.evaluate(latenciesInPage, { rounds, k: K });
     if (!isolated) throw new Error('the bench page is not cross-origin isolated: its timer is too coarse');
     return {
-      // The user agent string hides the minor version numbers; the protocol does not.
-      version: (await (await context.newCDPSession(page)).send('Browser.getVersion')).product.split('/')[1],
+      version: browser.version(),
       coldMs: median(coldMs),
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),
     };
   } finally {
-    await context.close();
+    await browser.close();
     server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
 }
