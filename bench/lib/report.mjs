@@ -14,6 +14,11 @@ function corpusHeading(corpus) {
   return `${corpus.title}: ${format.count(corpus.docs)} documents, ${format.bytes(corpus.textBytes)} of text; ${corpus.queries} queries (${kinds})`;
 }
 
+// Cold start, p50 and p99 of one measurement (a peer in Node, or Fahras in Chromium).
+function timings(m) {
+  return [format.ms(m.coldMs), format.ms(m.p50), format.ms(m.p99)];
+}
+
 export function resultsTable(corpus) {
   return table(
     ['peer', 'build', 'shipped raw', 'gzip', 'brotli', 'cold start', 'p50', 'p99', `MRR@${K}`, `recall@${K}`, 'zero-hit'],
@@ -23,9 +28,7 @@ export function resultsTable(corpus) {
       format.bytes(p.shipped.raw),
       format.bytes(p.shipped.gzip),
       format.bytes(p.shipped.brotli),
-      format.ms(p.coldMs),
-      format.ms(p.p50),
-      format.ms(p.p99),
+      ...timings(p),
       format.score(p.quality.mrr),
       format.score(p.quality.recall),
       format.percent(p.quality.zeroHit),
@@ -53,15 +56,7 @@ export function chromiumTable(corpora) {
     ['corpus', 'cold start (Chromium)', 'p50 (Chromium)', 'p99 (Chromium)', 'cold start (Node)', 'p50 (Node)', 'p99 (Node)'],
     measured.map((c) => {
       const node = c.peers.find((p) => p.name === 'Fahras');
-      return [
-        c.title,
-        format.ms(c.chromium.coldMs),
-        format.ms(c.chromium.p50),
-        format.ms(c.chromium.p99),
-        format.ms(node.coldMs),
-        format.ms(node.p50),
-        format.ms(node.p99),
-      ];
+      return [c.title, ...timings(c.chromium), ...timings(node)];
     }),
   );
 }
