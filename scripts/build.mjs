@@ -85,7 +85,9 @@ function buildHtml(classic) {
   if (!tag.test(page)) throw new Error('www/index.html has no <script src="fahras.js"></script> to inline');
   // `</script` inside the bundle would end the inline element early.
   const inline = `<script>${classic.replaceAll('</script', '<\\/script')}</script>`;
-  const html = page.replace(tag, () => inline);
+  // With the script inline there is nothing to preload, and no file to ask for.
+  const preload = /<!--[^>]*-->\s*<link rel="preload" href="fahras\.js" as="script">\s*/;
+  const html = page.replace(tag, () => inline).replace(preload, '');
   writeFileSync(at('dist', 'fahras.html'), html);
   return html;
 }
