@@ -88,10 +88,9 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    fn tf_norm(&self, tf: u32, doc: u32) -> f32 {
-        let norm = self.length_norms(|dl| K1 * (1.0 - B + B * dl / self.avg_doc_len()));
-        let tf = tf as f32;
-        tf * (K1 + 1.0) / (tf + norm.get(doc as usize).copied().unwrap_or(K1))
+    /// The length part of BM25's denominator for every document (made once per index).
+    fn norms(&self) -> &[f32] {
+        self.length_norms(|dl| K1 * (1.0 - B + B * dl / self.avg_doc_len()))
     }
 
     /// First pass: per document, the summed best match of each word, and which words matched.
@@ -101,6 +100,7 @@ impl Index {
         let mut s = Scores { total: vec![0.0; n], matched: vec![0; n], quality: vec![0; n * nw], words: nw };
         // Per document for the current word: best score and the weight of the match that gave it.
         let mut best = vec![(0f32, 0f32); n];
+        let norms = self.norms();
         let mut in_title = vec![false; n];
         let mut touched: Vec<u32> = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -117,7 +117,8 @@ impl Index {
             for &(off, weight) in &w.terms {
                 let postings = self.term_postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                let mut visit = |doc: u32, tf: u32| offer(doc, weight, weight * idf * self.tf_norm(tf, doc), &mut best);
+                let mut visit =
+                    |doc: u32, tf: u32| offer(doc, weight, weight * idf * tf_norm(norms, tf, doc), &mut best);
                 match self.hot_term(off) {
                     Some(list) => list.iter().for_each(|(doc, tf, _)| visit(doc, tf)),
                     None => postings.for_each(|(doc, tf)| visit(doc, tf)),
@@ -127,7 +128,7 @@ impl Index {
                 let mut postings = self.stem_postings(off);
                 let idf = self.idf(postings.len().max(w.df));
                 let mut visit = |doc: u32, tf: u32, first: Option<u32>| {
-                    offer(doc, STEM, STEM * idf * self.tf_norm(tf, doc), &mut best);
+                    offer(doc, STEM, STEM * idf * tf_norm(norms, tf, doc), &mut best);
                     // Title words come first in a document, so its first position tells.
                     if first.is_some_and(|p| p < self.doc_lengths(doc).1) {
                         if let Some(t) = in_title.get_mut(doc as usize) {
@@ -290,6 +291,12 @@ fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Match> {
         same
     });
     out
+}
+
+/// BM25's term-frequency part, saturating in `tf` and normalized by document length.
+fn tf_norm(norms: &[f32], tf: u32, doc: u32) -> f32 {
+    let tf = tf as f32;
+    tf * (K1 + 1.0) / (tf + norms.get(doc as usize).copied().unwrap_or(K1))
 }
 
 /// Whether the phrase's words occur consecutively somewhere.
