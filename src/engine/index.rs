@@ -4,6 +4,7 @@ use crate::analysis::ANALYZER_VERSION;
 use crate::format::{
     self, read_u32, read_u64, varint, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC,
 };
+use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -135,6 +136,34 @@ impl Index {
     /// `open` already checked that it opens, so `None` never happens in practice.
     pub(crate) fn terms(&self) -> Option<fst::Map<&[u8]>> {
         fst::Map::new(self.section(Section::Terms)).ok()
+    }
+
+    /// Up to `keep` spellings accepted by `aut`, most frequent first (ties in key
+    /// order), looking at no more than `scan` keys: (spelling, postings offset).
+    /// Completions, corrections and suggestions all rank candidates this way.
+    pub(crate) fn frequent_terms<A: Automaton>(&self, aut: A, scan: usize, keep: usize) -> Vec<(String, u64)> {
+        let Some(terms) = self.terms() else { return Vec::new() };
+        // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
+        // kept head is sorted.
+        let mut stream = terms.search(aut).into_stream();
+        // (df, where the key starts in `keys`, key length, postings offset)
+        let mut found: Vec<(std::cmp::Reverse<u64>, usize, usize, u64)> = Vec::new();
+        let mut keys = String::new();
+        while let Some((key, off)) = stream.next() {
+            if found.len() == scan {
+                break;
+            }
+            if let Ok(key) = std::str::from_utf8(key) {
+                found.push((std::cmp::Reverse(self.term_postings(off).len()), keys.len(), key.len(), off));
+                keys.push_str(key);
+            }
+        }
+        if found.len() > keep {
+            found.select_nth_unstable(keep);
+            found.truncate(keep);
+        }
+        found.sort_unstable();
+        found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
     }
 
     /// The light-stem dictionary.

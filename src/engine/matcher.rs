@@ -12,7 +12,7 @@ use super::index::Index;
 use super::query::QueryWord;
 use crate::analysis::{stem, strip_prefix};
 use fst::automaton::Str;
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::Automaton;
 
 pub const EXACT: f32 = 1.0;
 pub const VARIANT: f32 = 0.8;
@@ -98,7 +98,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         for base in [token.term.as_str(), bare] {
             let typed = base.chars().count();
             let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
-            for (key, off) in most_frequent(index, &terms, Str::new(base).starts_with(), PREFIX_SCAN, keep) {
+            for (key, off) in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
                 // A completion that is much longer than what was typed is a weaker guess.
                 let weight = PREFIX * (0.6 + 0.4 * typed as f32 / key.chars().count().max(1) as f32);
                 add(&mut m, &key, off, weight);
@@ -106,7 +106,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         }
     }
     if !exact && m.terms.is_empty() && m.stem.is_none() {
-        fuzzy(index, &terms, word, &mut m, &mut add);
+        fuzzy(index, word, &mut m, &mut add);
     }
     // Positions of every matched spelling come from its stem.
     for s in &m.spellings {
@@ -120,13 +120,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
     m
 }
 
-fn fuzzy(
-    index: &Index,
-    terms: &fst::Map<&[u8]>,
-    word: &QueryWord,
-    m: &mut WordMatch,
-    add: &mut impl FnMut(&mut WordMatch, &str, u64, f32),
-) {
+fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMut(&mut WordMatch, &str, u64, f32)) {
     let term = &word.token.term;
     let distance = allowed_distance(term.chars().count());
     if distance == 0 {
@@ -134,45 +128,13 @@ fn fuzzy(
     }
     let lev = Fuzzy::new(term, distance);
     let found = if word.prefix {
-        most_frequent(index, terms, lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
+        index.frequent_terms(lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
     } else {
-        most_frequent(index, terms, lev, PREFIX_SCAN, FUZZY_TERMS)
+        index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS)
     };
     for (key, off) in found {
         add(m, &key, off, FUZZY);
     }
-}
-
-/// Up to `keep` keys accepted by `aut`, the most frequent first, looking at no more
-/// than `scan` keys.
-fn most_frequent<A: Automaton>(
-    index: &Index,
-    terms: &fst::Map<&[u8]>,
-    aut: A,
-    scan: usize,
-    keep: usize,
-) -> Vec<(String, u64)> {
-    // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
-    // kept head is sorted.
-    let mut stream = terms.search(aut).into_stream();
-    // (df, where the key starts in `keys`, key length, postings offset)
-    let mut found: Vec<(std::cmp::Reverse<u64>, usize, usize, u64)> = Vec::new();
-    let mut keys = String::new();
-    while let Some((key, off)) = stream.next() {
-        if found.len() == scan {
-            break;
-        }
-        if let Ok(key) = std::str::from_utf8(key) {
-            found.push((std::cmp::Reverse(index.term_postings(off).len()), keys.len(), key.len(), off));
-            keys.push_str(key);
-        }
-    }
-    if found.len() > keep {
-        found.select_nth_unstable(keep);
-        found.truncate(keep);
-    }
-    found.sort_unstable();
-    found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
 }
 
 fn push_unique(v: &mut Vec<u64>, x: u64) {

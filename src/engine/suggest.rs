@@ -5,7 +5,7 @@ use super::index::Index;
 use super::query::parse;
 use crate::analysis::{fold, tokens, Fold};
 use fst::automaton::Str;
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::Automaton;
 
 /// Completions offered at most.
 pub const MAX_SUGGESTIONS: usize = 50;
@@ -20,19 +20,25 @@ impl Index {
     pub fn suggest(&self, input: &str, limit: usize) -> Vec<String> {
         let limit = limit.min(MAX_SUGGESTIONS);
         let q = parse(input);
-        let (Some(last), Some(terms)) = (q.words.last(), self.terms()) else { return Vec::new() };
+        let Some(last) = q.words.last() else { return Vec::new() };
         if limit == 0 {
             return Vec::new();
         }
         let term = &last.token.term;
-        let mut found = self.frequent(&terms, Str::new(term).starts_with(), |k| k != term || !last.prefix);
+        // While a word is being typed, the word itself is no completion of it.
+        let other = |(key, _): &(String, u64)| key != term;
+        let mut found = self.frequent_terms(Str::new(term).starts_with(), SCAN, limit + 1);
+        if last.prefix {
+            found.retain(other);
+        }
         if found.is_empty() {
             let distance = allowed_distance(term.chars().count()).max(1);
-            found = self.frequent(&terms, Fuzzy::new(term, distance), |k| k != term);
+            found = self.frequent_terms(Fuzzy::new(term, distance), SCAN, limit + 1);
+            found.retain(other);
         }
         let head = input.get(..last.token.start).unwrap_or("");
         let mut out: Vec<String> = Vec::new();
-        for (_, key, off) in found {
+        for (key, off) in found {
             let word = self.written_form(&key, off).unwrap_or(key);
             let s = format!("{head}{word}");
             if !out.contains(&s) {
@@ -43,28 +49,6 @@ impl Index {
             }
         }
         out
-    }
-
-    /// Keys accepted by `aut`, most frequent first: (df, key, postings offset).
-    fn frequent<A: Automaton>(
-        &self,
-        terms: &fst::Map<&[u8]>,
-        aut: A,
-        keep: impl Fn(&str) -> bool,
-    ) -> Vec<(u64, String, u64)> {
-        let mut stream = terms.search(aut).into_stream();
-        let mut found = Vec::new();
-        while let Some((key, off)) = stream.next() {
-            if found.len() == SCAN {
-                break;
-            }
-            match std::str::from_utf8(key) {
-                Ok(k) if keep(k) => found.push((self.term_postings(off).len(), k.to_owned(), off)),
-                _ => {}
-            }
-        }
-        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        found
     }
 
     /// How a normalized key is written in the first document that has it.
