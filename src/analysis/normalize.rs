@@ -123,8 +123,6 @@ pub(crate) struct WordForms {
     term: String,
     /// Spelling with dagger alef and small yeh written out (ٱلۡعَٰلَمِينَ → العالمين).
     alt: String,
-    /// Whether `alt` ever differed from `term`.
-    has_alt: bool,
 }
 
 impl WordForms {
@@ -145,7 +143,6 @@ impl WordForms {
                 }
             }
             Fold::DaggerAlef => {
-                self.has_alt = true;
                 // Uthmani writes ٱلصَّلَوٰةَ where standard spelling has الصلاة, and
                 // عَلَىٰ where it has على: the seat decides what the dagger becomes.
                 match self.alt.chars().last() {
@@ -158,7 +155,6 @@ impl WordForms {
                 }
             }
             Fold::SmallYeh => {
-                self.has_alt = true;
                 self.alt.push('ي');
             }
             Fold::HamzaAbove => self.hamza_above(),
@@ -190,7 +186,7 @@ impl WordForms {
 
     /// The standard spelling and, where it differs, the written-out Uthmani one.
     pub(crate) fn finish(self) -> (String, Option<String>) {
-        let alt = (self.has_alt && self.alt != self.term).then_some(self.alt);
+        let alt = (self.alt != self.term).then_some(self.alt);
         (self.term, alt)
     }
 }

@@ -69,13 +69,9 @@ impl Index {
     fn open(bytes: Cow<'static, [u8]>, verify_checksum: bool) -> Result<Index, IndexError> {
         let b: &[u8] = &bytes;
         if b.len() < HEADER_LEN {
-            return Err(if b.starts_with(&MAGIC[..b.len().min(MAGIC.len())]) && !b.is_empty() {
-                IndexError::Truncated { len: b.len() }
-            } else if b.len() >= MAGIC.len() {
-                IndexError::BadMagic
-            } else {
-                IndexError::Truncated { len: b.len() }
-            });
+            // Too short for a header: say "not an index" only if what is there shows it.
+            let foreign = b.len() >= MAGIC.len() && b[..MAGIC.len()] != MAGIC;
+            return Err(if foreign { IndexError::BadMagic } else { IndexError::Truncated { len: b.len() } });
         }
         if b[..8] != MAGIC {
             return Err(IndexError::BadMagic);
