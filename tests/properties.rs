@@ -168,6 +168,38 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The stored text is kept as word and gap ids: put back together, titles and
+    /// texts are the documents' own, byte for byte, whatever they hold.
+    #[test]
+    fn stored_text_round_trips(texts in prop::collection::vec((any_text(), pieces(60)), 1..4)) {
+        let docs: Vec<_> = texts.iter().enumerate().map(|(i, (title, text))| doc(&format!("d{i}"), title, text)).collect();
+        let index = Index::from_bytes(build_index(&docs)).expect("a freshly built index opens");
+        for (n, d) in docs.iter().enumerate() {
+            let stored = index.document(n as u32).expect("every document is stored");
+            prop_assert_eq!(stored.id, d.id.as_str());
+            prop_assert_eq!(&stored.title, &d.title);
+            prop_assert_eq!(&stored.text, &d.text);
+            prop_assert_eq!(stored.url, d.url.as_deref());
+        }
+    }
+}
+
+/// The default corpus comes back from the embedded index exactly as written.
+#[test]
+fn embedded_documents_come_back_byte_for_byte() {
+    let index = embedded();
+    for (n, d) in default_corpus().iter().enumerate() {
+        let stored = index.document(n as u32).expect("every document is stored");
+        assert_eq!(
+            (stored.id, stored.title.as_str(), stored.text.as_str()),
+            (d.id.as_str(), d.title.as_str(), d.text.as_str())
+        );
+    }
+}
+
 /// Nothing lost: every word of every document of the default corpus, searched
 /// as written (a trailing space, so it is a whole word and not a prefix), finds
 /// its document, and each snippet on the way is faithful to its text.

@@ -1,9 +1,7 @@
 //! An index opened over its bytes, read in place.
 
 use crate::analysis::ANALYZER_VERSION;
-use crate::format::{
-    self, read_u32, read_u64, varint, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC,
-};
+use crate::format::{self, read_u32, read_u64, IndexError, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC};
 use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -11,7 +9,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::postings::{DecodedList, StemPostings, TermPostings};
+use super::postings::{DecodedList, Postings, StemRecord};
+use crate::format::strings::Strings;
 
 /// Lists of at least this many documents are decoded once and kept.
 const HOT_DF: u64 = 512;
@@ -31,13 +30,14 @@ pub struct Index {
     hot: Mutex<(HashMap<u64, Arc<DecodedList>>, usize)>,
 }
 
-/// One stored document, borrowed from the index bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One stored document: id and url borrowed from the index bytes, title and text
+/// put back together from their words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredDoc<'a> {
     pub id: &'a str,
-    pub title: &'a str,
+    pub title: String,
     pub url: Option<&'a str>,
-    pub text: &'a str,
+    pub text: String,
 }
 
 /// Facts about an index, for display and diagnostics.
@@ -105,6 +105,9 @@ impl Index {
         }
         let doc_count = u32::try_from(docs.len() / DOC_ENTRY_LEN).map_err(|_| corrupt(Section::Docs))?;
         let total = read_u64(&b[sections[Section::Stats as usize].clone()], 0).ok_or(corrupt(Section::Stats))?;
+        for s in [Section::Words, Section::Gaps] {
+            Strings::new(&b[sections[s as usize].clone()]).ok_or(corrupt(s))?;
+        }
         for s in [Section::Terms, Section::Stems] {
             let map = fst::Map::new(&b[sections[s as usize].clone()]).map_err(|_| corrupt(s))?;
             // fst traversal trusts its bytes; untrusted ones get its own checksum pass too.
@@ -116,7 +119,7 @@ impl Index {
         Ok(Index { bytes, sections, doc_count, avg_doc_len, length_norms: OnceLock::new(), hot: Mutex::default() })
     }
 
-    fn section(&self, s: Section) -> &[u8] {
+    pub(crate) fn section(&self, s: Section) -> &[u8] {
         &self.bytes[self.sections[s as usize].clone()]
     }
 
@@ -150,7 +153,7 @@ impl Index {
                 break;
             }
             if let Ok(key) = std::str::from_utf8(key) {
-                found.push((std::cmp::Reverse(self.term_postings(off).len()), keys.len(), key.len(), off));
+                found.push((std::cmp::Reverse(self.postings(off).len()), keys.len(), key.len(), off));
                 keys.push_str(key);
             }
         }
@@ -167,25 +170,32 @@ impl Index {
         fst::Map::new(self.section(Section::Stems)).ok()
     }
 
-    pub(crate) fn term_postings(&self, offset: u64) -> TermPostings<'_> {
-        TermPostings::new(self.section(Section::Postings), offset)
+    /// The document list at `offset` (of a spelling, or a stem's [`StemRecord::list`]).
+    pub(crate) fn postings(&self, offset: u64) -> Postings<'_> {
+        Postings::new(self.section(Section::Postings), offset)
     }
 
-    pub(crate) fn stem_postings(&self, offset: u64) -> StemPostings<'_> {
-        StemPostings::new(self.section(Section::Postings), offset)
+    /// The stem record at `offset`; `None` if it is damaged.
+    pub(crate) fn stem_record(&self, offset: u64) -> Option<StemRecord> {
+        StemRecord::read(self.section(Section::Postings), offset, self.words().len())
     }
 
-    /// The decoded list of a common stem (see [`DecodedList`]); `None` for a stem
-    /// too rare to be worth keeping, or once the memory budget is spent.
-    pub(crate) fn hot_stem(&self, offset: u64) -> Option<Arc<DecodedList>> {
-        let postings = self.stem_postings(offset);
-        self.hot(offset, postings.len(), || DecodedList::stems(postings))
+    /// The decoded document list at `offset`, for a common word (see
+    /// [`DecodedList`]); `None` for a word too rare to be worth keeping, or once
+    /// the memory budget is spent.
+    pub(crate) fn hot_list(&self, offset: u64) -> Option<Arc<DecodedList>> {
+        let postings = self.postings(offset);
+        self.hot(offset, postings.len(), || DecodedList::new(postings))
     }
 
-    /// The decoded list of a common spelling, as [`Index::hot_stem`].
-    pub(crate) fn hot_term(&self, offset: u64) -> Option<Arc<DecodedList>> {
-        let postings = self.term_postings(offset);
-        self.hot(offset, postings.len(), || DecodedList::terms(postings))
+    /// The written words. `open` checked that the table opens.
+    pub(crate) fn words(&self) -> Strings<'_> {
+        Strings::new(self.section(Section::Words)).unwrap_or(Strings::EMPTY)
+    }
+
+    /// The gaps between words, as [`Index::words`].
+    pub(crate) fn gaps(&self) -> Strings<'_> {
+        Strings::new(self.section(Section::Gaps)).unwrap_or(Strings::EMPTY)
     }
 
     fn hot(&self, offset: u64, df: u64, decode: impl FnOnce() -> DecodedList) -> Option<Arc<DecodedList>> {
@@ -205,23 +215,28 @@ impl Index {
         Some(list)
     }
 
-    /// Token count and title token count of document `n`.
-    pub(crate) fn doc_lengths(&self, n: u32) -> (u32, u32) {
-        let at = n as usize * DOC_ENTRY_LEN;
+    /// Stream offset, token count and title token count of document `n`.
+    pub(crate) fn doc_entry(&self, n: u32) -> Option<(u32, u32, u32)> {
+        let at = (n as usize).checked_mul(DOC_ENTRY_LEN)?;
         let docs = self.section(Section::Docs);
-        (read_u32(docs, at + 4).unwrap_or(0), read_u32(docs, at + 8).unwrap_or(0))
+        Some((read_u32(docs, at)?, read_u32(docs, at + 4)?, read_u32(docs, at + 8)?))
+    }
+
+    /// Token count of document `n` (title included).
+    fn doc_len(&self, n: u32) -> u32 {
+        self.doc_entry(n).map_or(0, |e| e.1)
     }
 
     /// `norm(token count)` for every document, computed once.
     pub(crate) fn length_norms(&self, norm: impl Fn(f32) -> f32) -> &[f32] {
-        self.length_norms.get_or_init(|| (0..self.doc_count).map(|d| norm(self.doc_lengths(d).0 as f32)).collect())
+        self.length_norms.get_or_init(|| (0..self.doc_count).map(|d| norm(self.doc_len(d) as f32)).collect())
     }
 
     /// Stored fields of document `n`.
     pub fn document(&self, n: u32) -> Option<StoredDoc<'_>> {
-        let at = read_u32(self.section(Section::Docs), (n as usize).checked_mul(DOC_ENTRY_LEN)?)?;
-        let mut r = varint::Reader::new(self.section(Section::Store), at as usize);
-        let (id, title, url, text) = (r.read_str()?, r.read_str()?, r.read_str()?, r.read_str()?);
+        let (id, url, _) = self.doc_fields(n)?;
+        let words = self.doc_words(n)?;
+        let (title, text) = (self.run_text(&words.title), self.run_text(&words.text));
         Some(StoredDoc { id, title, url: (!url.is_empty()).then_some(url), text })
     }
 

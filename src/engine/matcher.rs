@@ -40,9 +40,10 @@ const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 pub struct WordMatch {
     /// Spelling postings to score: (postings offset, weight).
     pub terms: Vec<(u64, f32)>,
-    /// The word's own stem postings (scored with [`STEM`], and the source of title hits).
+    /// The document list of the word's own stem (scored with [`STEM`], and the
+    /// source of title hits).
     pub stem: Option<u64>,
-    /// Stem postings that give the word's positions.
+    /// Stem records whose words give the word's positions.
     pub position_stems: Vec<u64>,
     /// Matched spellings.
     pub spellings: Vec<String>,
@@ -72,7 +73,7 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         lookup(&mut m, form, if form == token.term { EXACT } else { VARIANT });
     }
     let exact = !m.terms.is_empty();
-    m.df = m.terms.iter().map(|&(off, _)| index.term_postings(off).len()).max().unwrap_or(0);
+    m.df = m.terms.iter().map(|&(off, _)| index.postings(off).len()).max().unwrap_or(0);
     for form in token.forms() {
         let len = form.chars().count();
         for p in PROCLITICS {
@@ -88,8 +89,10 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
     for form in token.forms() {
         let s = stem(form);
         if let Some(off) = stems.get(s) {
-            m.stem.get_or_insert(off);
-            m.df = m.df.max(index.stem_postings(off).len());
+            if let Some(record) = index.stem_record(off) {
+                m.stem.get_or_insert(record.list);
+                m.df = m.df.max(index.postings(record.list).len());
+            }
             push_unique(&mut m.position_stems, off);
         }
     }

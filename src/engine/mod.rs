@@ -4,6 +4,7 @@
 //! index`); [`Index::search`], [`Index::suggest`] and [`Index::info`] answer from
 //! them. Nothing here allocates per document at start-up.
 
+mod forward;
 mod fuzzy;
 mod index;
 mod matcher;

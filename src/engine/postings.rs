@@ -1,58 +1,59 @@
-//! Decoding posting lists (layout in [`crate::format`]).
+//! Decoding document lists and stem records (layout in [`crate::format`]).
 //!
 //! Every read is bounds-checked and stops at the first malformed varint, so a
 //! damaged list ends early instead of panicking.
 
 use crate::format::varint::Reader;
+use crate::format::BAND_COUNT;
 
-/// Reads a document delta and its "occurs once" flag: `(delta, once)`.
-fn read_doc(r: &mut Reader<'_>) -> Option<(u32, bool)> {
-    let v = r.read()?;
-    Some((u32::try_from(v >> 1).ok()?, v & 1 == 1))
+/// One document of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    pub tf: u32,
+    /// The word occurs in the document's title.
+    pub title: bool,
 }
 
-fn open(bytes: &[u8], offset: u64) -> (Reader<'_>, u64) {
-    let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
-    let len = r.read().unwrap_or(0);
-    (r, len)
-}
-
-/// Documents containing a spelling: `(doc, tf)` in document order.
-pub struct TermPostings<'a> {
+/// The documents containing a spelling or a stem, in document order.
+pub struct Postings<'a> {
     r: Reader<'a>,
     left: u64,
     doc: u32,
 }
 
-impl<'a> TermPostings<'a> {
+impl<'a> Postings<'a> {
     pub(crate) fn new(bytes: &'a [u8], offset: u64) -> Self {
-        let (r, left) = open(bytes, offset);
-        TermPostings { r, left, doc: 0 }
+        let mut r = Reader::new(bytes, usize::try_from(offset).unwrap_or(usize::MAX));
+        let left = r.read().unwrap_or(0);
+        Postings { r, left, doc: 0 }
     }
 
     /// Number of documents in the list.
     pub fn len(&self) -> u64 {
         self.left
     }
+
+    fn read(&mut self) -> Option<Posting> {
+        let v = self.r.read()?;
+        let doc = self.doc.checked_add(u32::try_from(v >> 2).ok()?)?;
+        let tf = if v & 1 == 1 { 1 } else { self.r.read_u32()? };
+        Some(Posting { doc, tf, title: v & 2 == 2 })
+    }
 }
 
-impl Iterator for TermPostings<'_> {
-    type Item = (u32, u32);
+impl Iterator for Postings<'_> {
+    type Item = Posting;
 
-    fn next(&mut self) -> Option<(u32, u32)> {
+    fn next(&mut self) -> Option<Posting> {
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        let entry = (|| {
-            let (delta, once) = read_doc(&mut self.r)?;
-            let tf = if once { 1 } else { self.r.read_u32()? };
-            Some((self.doc.checked_add(delta)?, tf))
-        })();
-        match entry {
-            Some((doc, tf)) => {
-                self.doc = doc;
-                Some((doc, tf))
+        match self.read() {
+            Some(p) => {
+                self.doc = p.doc;
+                Some(p)
             }
             None => {
                 self.left = 0;
@@ -62,153 +63,72 @@ impl Iterator for TermPostings<'_> {
     }
 }
 
-/// Documents containing a stem, with the positions where it occurs.
-pub struct StemPostings<'a> {
-    r: Reader<'a>,
-    left: u64,
-    doc: u32,
-    tf: u32,
-    /// The position of a document where the stem occurs once (read with its entry).
-    only: Option<u32>,
-    /// Where the next document's entry starts.
-    next: usize,
+/// A stem's record: which written words have it, and where its document list is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StemRecord {
+    /// Per band of word ids, `(count, first id)`.
+    bands: [(u32, u32); BAND_COUNT],
+    /// Words that have this stem only through their second spelling.
+    extras: Vec<u32>,
+    /// Offset of the document list.
+    pub list: u64,
 }
 
-impl<'a> StemPostings<'a> {
-    pub(crate) fn new(bytes: &'a [u8], offset: u64) -> Self {
-        let (r, left) = open(bytes, offset);
-        let next = r.position();
-        StemPostings { r, left, doc: 0, tf: 0, only: None, next }
+impl StemRecord {
+    /// Reads the record at `offset`; `None` if it is damaged or names word ids at
+    /// or beyond `word_count`.
+    pub(crate) fn read(bytes: &[u8], offset: u64, word_count: u32) -> Option<StemRecord> {
+        let mut r = Reader::new(bytes, usize::try_from(offset).ok()?);
+        let mut bands = [(0, 0); BAND_COUNT];
+        for band in &mut bands {
+            let count = r.read_u32()?;
+            if count > 0 {
+                let first = r.read_u32()?;
+                first.checked_add(count).filter(|&end| end <= word_count)?;
+                *band = (count, first);
+            }
+        }
+        let n = r.read()?;
+        // Every id takes at least a byte: a count beyond the bytes left is damage.
+        let n = usize::try_from(n).ok().filter(|&n| n <= bytes.len().saturating_sub(r.position()))?;
+        let mut extras = Vec::with_capacity(n);
+        let mut id = 0u32;
+        for _ in 0..n {
+            id = id.checked_add(r.read_u32()?).filter(|&id| id < word_count)?;
+            extras.push(id);
+        }
+        // The list follows, or (offset + 1) says where an identical one was written.
+        let list = match r.read()? {
+            0 => r.position() as u64,
+            shared => shared - 1,
+        };
+        Some(StemRecord { bands, extras, list })
     }
 
-    pub fn len(&self) -> u64 {
-        self.left
-    }
-
-    /// Advances to the next document: `(doc, tf)`, skipping any positions of the
-    /// previous one that were not read.
-    pub fn next_doc(&mut self) -> Option<(u32, u32)> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        self.r.seek(self.next);
-        let entry = (|| {
-            let (delta, once) = read_doc(&mut self.r)?;
-            let doc = self.doc.checked_add(delta)?;
-            if once {
-                let only = self.r.read_u32()?;
-                return Some((doc, 1, Some(only), self.r.position()));
-            }
-            let tf = self.r.read_u32()?;
-            let block = usize::try_from(self.r.read()?).ok()?;
-            Some((doc, tf, None, self.r.position().checked_add(block)?))
-        })();
-        match entry {
-            Some((doc, tf, only, next)) => {
-                (self.doc, self.tf, self.only, self.next) = (doc, tf, only, next);
-                Some((doc, tf))
-            }
-            None => {
-                self.left = 0;
-                None
-            }
-        }
-    }
-
-    /// Appends the current document's positions to `out`.
-    pub fn positions(&mut self, out: &mut Vec<u32>) {
-        if let Some(only) = self.only.take() {
-            out.push(only);
-            self.tf = 0;
-            return;
-        }
-        let mut p = 0u32;
-        for _ in 0..self.tf {
-            if self.r.position() >= self.next {
-                break;
-            }
-            match self.r.read_u32() {
-                Some(d) => {
-                    p = p.saturating_add(d);
-                    out.push(p);
-                }
-                None => break,
-            }
-        }
-        self.tf = 0;
-    }
-
-    /// The current document's first position, if any.
-    pub fn first_position(&mut self) -> Option<u32> {
-        if let Some(only) = self.only.take() {
-            self.tf = 0;
-            return Some(only);
-        }
-        if self.tf == 0 || self.r.position() >= self.next {
-            return None;
-        }
-        self.tf = 0;
-        self.r.read_u32()
+    /// Ids of the written words with this stem, most frequent band first.
+    pub fn words(&self) -> impl Iterator<Item = u32> + '_ {
+        let runs = self.bands.iter().flat_map(|&(count, first)| first..first + count);
+        runs.chain(self.extras.iter().copied())
     }
 }
 
-/// A posting list decoded into arrays. Common words (الله, قال, حدثنا) are read by
-/// most queries that use them; decoded once, they are scored from plain arrays, and a
-/// stem's positions in any document are a binary search away instead of a walk
-/// through the whole list. Spelling lists have no positions.
-pub struct DecodedList {
-    docs: Vec<u32>,
-    tfs: Vec<u32>,
-    /// Where each document's positions start in `positions` (one more entry than `docs`).
-    starts: Vec<u32>,
-    positions: Vec<u32>,
-}
+/// A document list decoded into an array. Common words (الله, قال, حدثنا) are read
+/// by most queries that use them; decoded once, they are scored from a plain array.
+pub struct DecodedList(Vec<Posting>);
 
 impl DecodedList {
-    fn with_capacity(len: u64) -> DecodedList {
-        let n = usize::try_from(len).unwrap_or(0).min(1 << 24);
-        DecodedList { docs: Vec::with_capacity(n), tfs: Vec::with_capacity(n), starts: vec![0], positions: Vec::new() }
+    pub fn new(p: Postings<'_>) -> DecodedList {
+        let mut list = Vec::with_capacity(usize::try_from(p.len()).unwrap_or(0).min(1 << 24));
+        list.extend(p);
+        DecodedList(list)
     }
 
-    fn push(&mut self, doc: u32, tf: u32) {
-        self.docs.push(doc);
-        self.tfs.push(tf);
-        self.starts.push(u32::try_from(self.positions.len()).unwrap_or(u32::MAX));
-    }
-
-    pub fn stems(mut p: StemPostings<'_>) -> DecodedList {
-        let mut l = DecodedList::with_capacity(p.len());
-        while let Some((doc, tf)) = p.next_doc() {
-            p.positions(&mut l.positions);
-            l.push(doc, tf);
-        }
-        l
-    }
-
-    pub fn terms(p: TermPostings<'_>) -> DecodedList {
-        let mut l = DecodedList::with_capacity(p.len());
-        p.for_each(|(doc, tf)| l.push(doc, tf));
-        l
-    }
-
-    /// `(doc, tf, positions)` in document order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, u32, &[u32])> {
-        (0..self.docs.len()).map(|i| (self.docs[i], self.tfs[i], self.at(i)))
-    }
-
-    /// The positions in `doc`, empty if the stem is not in it.
-    pub fn positions_in(&self, doc: u32) -> &[u32] {
-        self.docs.binary_search(&doc).map_or(&[], |i| self.at(i))
-    }
-
-    fn at(&self, i: usize) -> &[u32] {
-        let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-        self.positions.get(a..b).unwrap_or(&[])
+    pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.0.iter().copied()
     }
 
     /// Memory held, in 4-byte words.
     pub fn words(&self) -> usize {
-        self.docs.len() * 3 + self.positions.len()
+        self.0.len() * 3
     }
 }

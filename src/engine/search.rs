@@ -11,8 +11,9 @@
 
 use super::index::Index;
 use super::matcher::{expand, WordMatch, EXACT, STEM};
+use super::postings::Posting;
 use super::query::{parse, Query};
-use super::snippet::{snippet, Match, Segment};
+use super::snippet::{Match, Segment};
 use crate::analysis::stem;
 use crate::format::TITLE_GAP;
 use serde::Serialize;
@@ -24,7 +25,7 @@ const TITLE_BOOST: f32 = 0.5;
 /// Weight of adjacency in typed order, relative to the BM25 score.
 const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
-const RERANK: usize = 400;
+const RERANK: usize = 200;
 /// Largest number of hits returned, whatever is asked: the reranked candidates.
 pub const MAX_LIMIT: usize = RERANK;
 
@@ -59,27 +60,23 @@ impl Index {
                 r.2 = pos;
             }
         }
-        ranked
-            .into_iter()
-            .filter_map(|(doc, score, pos)| {
-                let d = self.document(doc)?;
-                let (count, title_words) = self.doc_lengths(doc);
-                // The snippet comes from the text, or from the title when there is no text.
-                let (text, first, words) = if d.text.is_empty() {
-                    (d.title, 0, title_words)
-                } else {
-                    // Counts come from the index bytes: never trust them to add up.
-                    (d.text, title_words.saturating_add(TITLE_GAP), count.saturating_sub(title_words))
-                };
-                Some(Hit {
-                    id: d.id.to_owned(),
-                    title: d.title.to_owned(),
-                    url: d.url.map(str::to_owned),
-                    score,
-                    snippet: snippet(text, words as usize, &matched_words(&pos, first, words)),
-                })
-            })
-            .collect()
+        ranked.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos)).collect()
+    }
+
+    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
+        let (id, url, _) = self.doc_fields(doc)?;
+        let d = self.doc_words(doc)?;
+        let title_words = d.title.words.len() as u32;
+        // The snippet comes from the text, or from the title when there is no text.
+        let no_text = d.text.words.is_empty() && self.gaps().get(d.text.tail).is_some_and(|g| g.is_empty());
+        let (run, first) = if no_text { (&d.title, 0) } else { (&d.text, title_words.saturating_add(TITLE_GAP)) };
+        Some(Hit {
+            id: id.to_owned(),
+            title: self.run_text(&d.title),
+            url: (!url.is_empty()).then(|| url.to_owned()),
+            score,
+            snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
+        })
     }
 
     fn idf(&self, df: u64) -> f32 {
@@ -114,35 +111,23 @@ impl Index {
                     }
                 }
             };
-            for &(off, weight) in &w.terms {
-                let postings = self.term_postings(off);
+            let mut lists: Vec<(u64, f32)> = w.terms.clone();
+            lists.extend(w.stem.map(|off| (off, STEM)));
+            for (k, (off, weight)) in lists.into_iter().enumerate() {
+                let is_stem = k == w.terms.len();
+                let postings = self.postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                let mut visit =
-                    |doc: u32, tf: u32| offer(doc, weight, weight * idf * tf_norm(norms, tf, doc), &mut best);
-                match self.hot_term(off) {
-                    Some(list) => list.iter().for_each(|(doc, tf, _)| visit(doc, tf)),
-                    None => postings.for_each(|(doc, tf)| visit(doc, tf)),
-                }
-            }
-            if let Some(off) = w.stem {
-                let mut postings = self.stem_postings(off);
-                let idf = self.idf(postings.len().max(w.df));
-                let mut visit = |doc: u32, tf: u32, first: Option<u32>| {
-                    offer(doc, STEM, STEM * idf * tf_norm(norms, tf, doc), &mut best);
-                    // Title words come first in a document, so its first position tells.
-                    if first.is_some_and(|p| p < self.doc_lengths(doc).1) {
-                        if let Some(t) = in_title.get_mut(doc as usize) {
+                let mut visit = |p: Posting| {
+                    offer(p.doc, weight, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                    if is_stem && p.title {
+                        if let Some(t) = in_title.get_mut(p.doc as usize) {
                             *t = true;
                         }
                     }
                 };
-                match self.hot_stem(off) {
-                    Some(list) => list.iter().for_each(|(doc, tf, pos)| visit(doc, tf, pos.first().copied())),
-                    None => {
-                        while let Some((doc, tf)) = postings.next_doc() {
-                            visit(doc, tf, postings.first_position());
-                        }
-                    }
+                match self.hot_list(off) {
+                    Some(list) => list.iter().for_each(&mut visit),
+                    None => postings.for_each(&mut visit),
                 }
             }
             for doc in touched.drain(..) {
@@ -163,14 +148,9 @@ impl Index {
         let (Some(terms), Some(stems)) = (self.terms(), self.stems()) else { return };
         for t in &q.excluded {
             for form in t.forms() {
-                if let Some(off) = terms.get(form) {
-                    self.term_postings(off).for_each(|(doc, _)| s.drop(doc));
-                }
-                if let Some(off) = stems.get(stem(form)) {
-                    let mut p = self.stem_postings(off);
-                    while let Some((doc, _)) = p.next_doc() {
-                        s.drop(doc);
-                    }
+                let stem_list = stems.get(stem(form)).and_then(|off| self.stem_record(off)).map(|r| r.list);
+                for off in terms.get(form).into_iter().chain(stem_list) {
+                    self.postings(off).for_each(|p| s.drop(p.doc));
                 }
             }
         }
@@ -213,36 +193,32 @@ impl Index {
         head
     }
 
-    /// Positions of each query word in each of `docs`.
+    /// Positions of each query word in each of `docs`, read from their word ids.
     fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
-        let mut slot = vec![u32::MAX; self.doc_count() as usize];
-        for (i, &doc) in docs.iter().enumerate() {
-            slot[doc as usize] = i as u32;
-        }
-        let mut out = vec![vec![Vec::new(); words.len()]; docs.len()];
+        // Per written word, bit i set when it has a stem of query word i.
+        let mut mask = vec![0u16; self.words().len() as usize];
         for (w, m) in words.iter().enumerate() {
-            for &off in &m.position_stems {
-                if let Some(list) = self.hot_stem(off) {
-                    for (c, &doc) in docs.iter().enumerate() {
-                        out[c][w].extend_from_slice(list.positions_in(doc));
-                    }
-                    continue;
-                }
-                let mut p = self.stem_postings(off);
-                while let Some((doc, _)) = p.next_doc() {
-                    if let Some(&c) = slot.get(doc as usize).filter(|&&c| c != u32::MAX) {
-                        p.positions(&mut out[c as usize][w]);
+            for record in m.position_stems.iter().filter_map(|&off| self.stem_record(off)) {
+                for id in record.words() {
+                    if let Some(bits) = mask.get_mut(id as usize) {
+                        *bits |= 1 << w;
                     }
                 }
             }
         }
-        for doc in &mut out {
-            for pos in doc {
-                pos.sort_unstable();
-                pos.dedup();
-            }
-        }
-        out
+        docs.iter()
+            .map(|&doc| {
+                let mut pos = vec![Vec::with_capacity(4); words.len()];
+                self.for_each_word(doc, |id, p| {
+                    let mut bits = mask.get(id as usize).copied().unwrap_or(0);
+                    while bits != 0 {
+                        pos[bits.trailing_zeros() as usize].push(p);
+                        bits &= bits - 1;
+                    }
+                });
+                pos
+            })
+            .collect()
     }
 }
 

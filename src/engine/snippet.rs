@@ -1,14 +1,14 @@
 //! Snippets: the best window of a document's original text, with the matched
 //! words marked.
 //!
-//! The text shown is the stored original, diacritics and all. Which words matched
-//! is already known from the postings (their positions), so the text is only
-//! scanned for word boundaries, and only up to the end of the chosen window: a
-//! highlight covers exactly a written word the query matched, vowel signs included.
-//! Segments are plain text with a flag: callers render them as text nodes, never
-//! as markup.
+//! The text shown is the stored original, diacritics and all, put back together
+//! from the window's written words and the gaps between them. Which words matched
+//! is already known from their positions, so a highlight covers exactly a written
+//! word the query matched, vowel signs included. Segments are plain text with a
+//! flag: callers render them as text nodes, never as markup.
 
-use crate::analysis::spans;
+use super::forward::Run;
+use super::index::Index;
 use serde::Serialize;
 
 /// Words shown in a snippet.
@@ -27,50 +27,59 @@ pub struct Segment {
 /// words it matched (bit i for word i).
 pub type Match = (usize, u16);
 
-/// The snippet of `text` (which has `words` words), given its matched words in
-/// order of index.
-pub fn snippet(text: &str, words: usize, matches: &[Match]) -> Vec<Segment> {
-    let start = best_window(matches).map_or(0, |first| first.saturating_sub(LEAD).min(words.saturating_sub(WINDOW)));
-    let end = start.saturating_add(WINDOW);
-    let mut out = Vec::new();
-    let mut hits = matches.iter().peekable();
-    let mut at = 0;
-    let mut last_end = 0;
-    let mut cut_at_end = false;
-    for (i, (s, e)) in spans(text).enumerate() {
-        if i < start {
-            at = e;
-            continue;
+/// Characters shown of a text that has no words at all (only punctuation or marks).
+const WORDLESS: usize = 200;
+
+impl Index {
+    /// The snippet of `run`, given its matched words in order of index.
+    pub(crate) fn snippet(&self, run: &Run, matches: &[Match]) -> Vec<Segment> {
+        let words = run.words.len();
+        let start =
+            best_window(matches).map_or(0, |first| first.saturating_sub(LEAD).min(words.saturating_sub(WINDOW)));
+        let end = start.saturating_add(WINDOW).min(words);
+        // (gap before, word, hit) for each word of the window.
+        let mut shown: Vec<(String, String, bool)> = (start..end)
+            .map(|i| {
+                let (mut gap, mut word) = (String::new(), String::new());
+                self.gap_into(run.gaps[i], &mut gap);
+                self.word_into(run.words[i], &mut word);
+                (gap, word, false)
+            })
+            .collect();
+        // Only the words a ligature (ﷺ) expands to follow another with no gap at
+        // all: they share its span, and it is the ligature that lights up.
+        let joined: Vec<bool> = shown.iter().enumerate().map(|(k, s)| k + start > 0 && s.0.is_empty()).collect();
+        for &(i, _) in matches.iter().filter(|(i, _)| (start..end).contains(i)) {
+            let mut k = i - start;
+            while k > 0 && joined[k] {
+                k -= 1;
+            }
+            shown[k].2 = true;
         }
-        if i == start && start > 0 {
+        // After a leading "…" the window starts at its first word.
+        if start > 0 {
+            shown[0].0.clear();
+        }
+        let mut out = Vec::new();
+        if start > 0 {
             push(&mut out, "…", false);
-            at = s;
         }
-        if i >= end {
-            cut_at_end = true;
-            break;
+        for (gap, word, hit) in &shown {
+            push(&mut out, gap, false);
+            push(&mut out, word, *hit);
         }
-        while hits.next_if(|&&(w, _)| w < i).is_some() {}
-        // Words expanded from one ligature (ﷺ) share its span: show it once.
-        if hits.next_if(|&&(w, _)| w == i).is_some() && s >= at {
-            push(&mut out, &text[at..s], false);
-            push(&mut out, &text[s..e], true);
-            at = e;
+        if end < words {
+            push(&mut out, "…", false);
+        } else {
+            let mut tail = String::new();
+            self.gap_into(run.tail, &mut tail);
+            if words == 0 {
+                tail = tail.chars().take(WORDLESS).collect();
+            }
+            push(&mut out, &tail, false);
         }
-        last_end = e;
+        out
     }
-    let stop = if cut_at_end { last_end } else { text.len() };
-    if stop > at {
-        push(&mut out, &text[at..stop], false);
-    }
-    if cut_at_end {
-        push(&mut out, "…", false);
-    }
-    if out.is_empty() {
-        // A text with no words at all (only punctuation or marks): shown cut short.
-        push(&mut out, &text.chars().take(200).collect::<String>(), false);
-    }
-    out
 }
 
 /// Word index of the first match of the window with the most distinct query words

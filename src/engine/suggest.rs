@@ -3,7 +3,7 @@
 use super::fuzzy::{allowed_distance, Fuzzy};
 use super::index::Index;
 use super::query::parse;
-use crate::analysis::{fold, tokens, Fold};
+use crate::analysis::{fold, stem, tokens, Fold};
 use fst::automaton::Str;
 use fst::Automaton;
 
@@ -38,8 +38,8 @@ impl Index {
         }
         let head = input.get(..last.token.start).unwrap_or("");
         let mut out: Vec<String> = Vec::new();
-        for (key, off) in found {
-            let word = self.written_form(&key, off).unwrap_or(key);
+        for (key, _) in found {
+            let word = self.written_form(&key).unwrap_or(key);
             let s = format!("{head}{word}");
             if !out.contains(&s) {
                 out.push(s);
@@ -51,15 +51,17 @@ impl Index {
         out
     }
 
-    /// How a normalized key is written in the first document that has it.
-    fn written_form(&self, key: &str, off: u64) -> Option<String> {
-        let (doc, _) = self.term_postings(off).next()?;
-        let d = self.document(doc)?;
-        [d.title, d.text].into_iter().find_map(|text| {
-            tokens(text)
-                .find(|t| t.forms().any(|f| f == key))
-                .map(|t| text[t.start..t.end].chars().filter(|&c| !is_mark(c)).collect())
-        })
+    /// How a normalized key is most commonly written.
+    fn written_form(&self, key: &str) -> Option<String> {
+        let record = self.stems()?.get(stem(key)).and_then(|off| self.stem_record(off))?;
+        // A stem's words come commonest band first.
+        let found = record.words().find_map(|id| {
+            let written = self.words().get(id)?;
+            let t = tokens(&written).next()?;
+            let matches = t.forms().any(|f| f == key);
+            matches.then(|| written[t.start..t.end].chars().filter(|&c| !is_mark(c)).collect())
+        });
+        found
     }
 }
 

@@ -31,6 +31,11 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             return Some(u64::from(b));
         }
+        // Word ids in text streams are mostly two bytes.
+        if let Some(&c) = self.bytes.get(self.pos + 1).filter(|&&c| c < 0x80) {
+            self.pos += 2;
+            return Some(u64::from(b & 0x7F) | u64::from(c) << 7);
+        }
         self.read_long()
     }
 

@@ -1,122 +1,292 @@
 //! Documents to index bytes (layout in [`crate::format`]).
+//!
+//! Two passes: the first analyzes every document, filling the inverted lists and
+//! numbering written words and gaps in order of appearance; the second, once every
+//! word's frequency and stem are known, gives words their final ids (frequency
+//! band, then stem) and writes each document's stream with them.
 
 use super::corpus::Document;
-use crate::analysis::{stem, tokens, ANALYZER_VERSION};
-use crate::format::{self, varint, Section, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, TITLE_GAP};
-use std::collections::BTreeMap;
+use crate::analysis::{stem, tokens, Token, ANALYZER_VERSION};
+use crate::format::{
+    self, strings, varint, Section, BAND_COUNT, DOC_ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, WORD_BANDS,
+};
+use std::collections::{BTreeMap, HashMap};
 
-/// Per document: (doc number, tf) for spellings, (doc number, positions) for stems.
-#[derive(Default)]
-struct Inverted {
-    terms: BTreeMap<String, Vec<(u32, u32)>>,
-    stems: BTreeMap<String, Vec<(u32, Vec<u32>)>>,
+/// A document in which a word occurs: how often, and whether in the title.
+struct Posting {
+    doc: u32,
+    tf: u32,
+    title: bool,
 }
 
-impl Inverted {
-    fn add(&mut self, doc: u32, pos: u32, forms: &[&str]) {
-        for (i, form) in forms.iter().enumerate() {
-            if forms[..i].contains(form) {
-                continue;
+/// A written word as stored: the text shown for it and how it analyzes. The text
+/// alone is not enough: the words a ligature (ﷺ) expands to show as the ligature
+/// once and then as nothing.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Word {
+    shown: String,
+    term: String,
+    alt: Option<String>,
+}
+
+/// Strings numbered in order of first appearance, with how often each occurs.
+struct Interner<K> {
+    ids: HashMap<K, u32>,
+    keys: Vec<(K, u64)>,
+}
+
+impl<K> Default for Interner<K> {
+    fn default() -> Self {
+        Interner { ids: HashMap::new(), keys: Vec::new() }
+    }
+}
+
+impl<K: Clone + Eq + std::hash::Hash> Interner<K> {
+    fn id(&mut self, key: K) -> u32 {
+        let next = self.keys.len() as u32;
+        let id = *self.ids.entry(key.clone()).or_insert(next);
+        if id == next {
+            self.keys.push((key, 0));
+        }
+        self.keys[id as usize].1 += 1;
+        id
+    }
+
+    /// The keys, commonest first (ties by `order`).
+    fn ranked(&self, order: impl Fn(&K, &K) -> std::cmp::Ordering) -> Vec<&K> {
+        let mut keys: Vec<&(K, u64)> = self.keys.iter().collect();
+        keys.sort_by(|(ka, na), (kb, nb)| nb.cmp(na).then_with(|| order(ka, kb)));
+        keys.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// For each first-appearance id, its place in `order` (which holds every key once).
+    fn renumber(&self, order: &[&K]) -> Vec<u32> {
+        let mut new = vec![0; self.keys.len()];
+        for (i, k) in order.iter().enumerate() {
+            new[self.ids[*k] as usize] = i as u32;
+        }
+        new
+    }
+}
+
+/// One run of text (a title or a body): per word its gap and word ids, then the
+/// trailing gap.
+struct Run {
+    words: Vec<(u32, u32)>,
+    tail: u32,
+}
+
+#[derive(Default)]
+struct Builder {
+    terms: BTreeMap<String, Vec<Posting>>,
+    stems: BTreeMap<String, Vec<Posting>>,
+    words: Interner<Word>,
+    gaps: Interner<String>,
+}
+
+impl Builder {
+    fn post(list: &mut Vec<Posting>, doc: u32, title: bool) {
+        match list.last_mut() {
+            Some(p) if p.doc == doc => {
+                p.tf += 1;
+                p.title |= title;
             }
-            let list = self.terms.entry((*form).to_owned()).or_default();
-            match list.last_mut() {
-                Some((d, tf)) if *d == doc => *tf += 1,
-                _ => list.push((doc, 1)),
+            _ => list.push(Posting { doc, tf: 1, title }),
+        }
+    }
+
+    fn add(&mut self, doc: u32, token: &Token, title: bool) {
+        let forms: Vec<&str> = token.forms().collect();
+        for (i, form) in forms.iter().enumerate() {
+            if !forms[..i].contains(form) {
+                Builder::post(self.terms.entry((*form).to_owned()).or_default(), doc, title);
             }
         }
         let mut stems: Vec<&str> = forms.iter().map(|f| stem(f)).collect();
         stems.sort();
         stems.dedup();
         for s in stems {
-            let list = self.stems.entry(s.to_owned()).or_default();
-            match list.last_mut() {
-                Some((d, ps)) if *d == doc => ps.push(pos),
-                _ => list.push((doc, vec![pos])),
-            }
+            Builder::post(self.stems.entry(s.to_owned()).or_default(), doc, title);
         }
+    }
+
+    /// Analyzes `text`, splitting it into gaps and shown words that put back
+    /// together give the text byte for byte.
+    fn run(&mut self, doc: u32, text: &str, title: bool) -> Run {
+        let mut words = Vec::new();
+        let mut at = 0;
+        for t in tokens(text) {
+            // Words of one ligature share its span: the first shows it, the rest nothing.
+            let gap = text.get(at..t.start).unwrap_or("");
+            let shown = text.get(at.max(t.start)..t.end).unwrap_or("");
+            at = at.max(t.end);
+            self.add(doc, &t, title);
+            let gap = self.gaps.id(gap.to_owned());
+            let word = self.words.id(Word { shown: shown.to_owned(), term: t.term, alt: t.alt });
+            words.push((gap, word));
+        }
+        Run { words, tail: self.gaps.id(text[at..].to_owned()) }
     }
 }
 
 /// Builds the index of `docs`, in the order given.
 pub fn build_index(docs: &[Document]) -> Vec<u8> {
-    let mut inv = Inverted::default();
-    let mut doc_table = Vec::with_capacity(docs.len() * DOC_ENTRY_LEN);
-    let mut store = Vec::new();
+    let mut b = Builder::default();
+    let mut runs = Vec::with_capacity(docs.len());
     let mut total_tokens = 0u64;
     for (n, doc) in docs.iter().enumerate() {
         let n = u32::try_from(n).expect("more than 4 billion documents");
-        let mut pos = 0u32;
-        for t in tokens(&doc.title) {
-            inv.add(n, pos, &t.forms().collect::<Vec<_>>());
-            pos += 1;
+        let title = b.run(n, &doc.title, true);
+        let text = b.run(n, &doc.text, false);
+        total_tokens += (title.words.len() + text.words.len()) as u64;
+        runs.push((title, text));
+    }
+
+    let words = order_words(&b.words);
+    let word_ids = b.words.renumber(&words);
+    let gaps = b.gaps.ranked(|a, b| a.cmp(b));
+    let gap_ids = b.gaps.renumber(&gaps);
+    let mut doc_table = Vec::with_capacity(docs.len() * DOC_ENTRY_LEN);
+    let mut streams = Vec::new();
+    for (doc, (title, text)) in docs.iter().zip(&runs) {
+        let count = offset(title.words.len() + text.words.len());
+        for v in [offset(streams.len()), count, offset(title.words.len())] {
+            doc_table.extend_from_slice(&v.to_le_bytes());
         }
-        let title_tokens = pos;
-        pos += TITLE_GAP;
-        let mut count = title_tokens;
-        for t in tokens(&doc.text) {
-            inv.add(n, pos, &t.forms().collect::<Vec<_>>());
-            pos += 1;
-            count += 1;
+        for field in [&doc.id, doc.url.as_deref().unwrap_or("")] {
+            varint::write(&mut streams, field.len() as u64);
+            streams.extend_from_slice(field.as_bytes());
         }
-        total_tokens += u64::from(count);
-        doc_table.extend_from_slice(&offset(store.len()).to_le_bytes());
-        doc_table.extend_from_slice(&count.to_le_bytes());
-        doc_table.extend_from_slice(&title_tokens.to_le_bytes());
-        for field in [&doc.id, &doc.title, doc.url.as_deref().unwrap_or(""), &doc.text] {
-            varint::write(&mut store, field.len() as u64);
-            store.extend_from_slice(field.as_bytes());
+        for run in [title, text] {
+            for &(gap, word) in &run.words {
+                let (gap, word) = (gap_ids[gap as usize], word_ids[word as usize]);
+                varint::write(&mut streams, u64::from(word) << 1 | u64::from(gap != 0));
+                if gap != 0 {
+                    varint::write(&mut streams, u64::from(gap));
+                }
+            }
+            varint::write(&mut streams, u64::from(gap_ids[run.tail as usize]));
         }
     }
 
-    let mut postings = Vec::new();
-    let terms = map(&inv.terms, &mut postings, |out, list| {
-        let mut prev = 0;
-        for &(doc, tf) in list {
-            write_doc(out, doc - prev, tf);
-            if tf != 1 {
-                varint::write(out, u64::from(tf));
+    let mut postings = Postings::default();
+    let terms = map(&b.terms, |_, list| postings.list(list));
+    let ranges = stem_ranges(&words);
+    let stems = map(&b.stems, |key, list| {
+        let mut record = Vec::new();
+        let (bands, extras) = ranges.get(key.as_str()).cloned().unwrap_or_default();
+        for (count, first) in bands {
+            varint::write(&mut record, u64::from(count));
+            if count > 0 {
+                varint::write(&mut record, u64::from(first));
             }
-            prev = doc;
         }
-    });
-    let stems = map(&inv.stems, &mut postings, |out, list| {
+        varint::write(&mut record, extras.len() as u64);
         let mut prev = 0;
-        for (doc, positions) in list {
-            write_doc(out, doc - prev, positions.len() as u32);
-            prev = *doc;
-            if let [only] = positions[..] {
-                varint::write(out, u64::from(only));
-                continue;
-            }
-            varint::write(out, positions.len() as u64);
-            // The block's byte length first, so readers skip unneeded positions in O(1).
-            let mut block = Vec::new();
-            let mut p0 = 0;
-            for &p in positions {
-                varint::write(&mut block, u64::from(p - p0));
-                p0 = p;
-            }
-            varint::write(out, block.len() as u64);
-            out.extend_from_slice(&block);
+        for id in extras {
+            varint::write(&mut record, u64::from(id - prev));
+            prev = id;
         }
+        postings.record(&record, list)
     });
+    let words = strings::write(&words.iter().map(|w| w.shown.as_str()).collect::<Vec<_>>());
+    let gaps = strings::write(&gaps.iter().map(|g| g.as_str()).collect::<Vec<_>>());
     let stats = total_tokens.to_le_bytes().to_vec();
-    assemble([terms, stems, postings, doc_table, store, stats])
+    assemble([terms, stems, postings.bytes, words, gaps, doc_table, streams, stats])
 }
 
-/// A document delta with the flag for "occurs once" in its low bit.
-fn write_doc(out: &mut Vec<u8>, delta: u32, tf: u32) {
-    varint::write(out, u64::from(delta) << 1 | u64::from(tf == 1));
+/// Words in final id order: bands by frequency (see [`WORD_BANDS`]), then inside
+/// each band by stem, so that a stem's words are one run of ids per band.
+fn order_words(words: &Interner<Word>) -> Vec<&Word> {
+    let mut ordered = words.ranked(|a, b| (&a.term, &a.alt, &a.shown).cmp(&(&b.term, &b.alt, &b.shown)));
+    let mut start = 0;
+    for end in WORD_BANDS.iter().map(|&e| e as usize).chain([usize::MAX]) {
+        let end = end.min(ordered.len());
+        ordered[start..end].sort_by(|a, b| {
+            (stem(&a.term), &a.term, &a.alt, &a.shown).cmp(&(stem(&b.term), &b.term, &b.alt, &b.shown))
+        });
+        start = end;
+    }
+    ordered
 }
 
-/// Writes each list into `postings` and maps its key to where it starts.
-fn map<T>(lists: &BTreeMap<String, Vec<T>>, postings: &mut Vec<u8>, write: impl Fn(&mut Vec<u8>, &[T])) -> Vec<u8> {
+/// Per stem: its words' id run in each band `(count, first id)`, and the ids of
+/// words whose second spelling alone has this stem.
+fn stem_ranges<'a>(words: &[&'a Word]) -> HashMap<&'a str, ([(u32, u32); BAND_COUNT], Vec<u32>)> {
+    let mut out: HashMap<&str, ([(u32, u32); BAND_COUNT], Vec<u32>)> = HashMap::new();
+    for (id, w) in words.iter().enumerate() {
+        let id = id as u32;
+        let band = WORD_BANDS.iter().take_while(|&&end| id >= end).count();
+        let (bands, _) = out.entry(stem(&w.term)).or_default();
+        if bands[band].0 == 0 {
+            bands[band].1 = id;
+        }
+        bands[band].0 += 1;
+        if let Some(alt) = w.alt.as_deref().map(stem).filter(|&s| s != stem(&w.term)) {
+            out.entry(alt).or_default().1.push(id);
+        }
+    }
+    out
+}
+
+/// The `Postings` section. Spelling lists come first, in key order, so the term
+/// dictionary's values rise with its keys (which is what keeps an fst small); a
+/// stem whose list is the same as a spelling's (a word written only one way)
+/// points at that list instead of repeating it.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    written: HashMap<Vec<u8>, u64>,
+}
+
+impl Postings {
+    fn encode(list: &[Posting]) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint::write(&mut out, list.len() as u64);
+        let mut prev = 0;
+        for p in list {
+            let flags = u64::from(p.title) << 1 | u64::from(p.tf == 1);
+            varint::write(&mut out, u64::from(p.doc - prev) << 2 | flags);
+            if p.tf != 1 {
+                varint::write(&mut out, u64::from(p.tf));
+            }
+            prev = p.doc;
+        }
+        out
+    }
+
+    /// Writes a spelling's list; returns its offset.
+    fn list(&mut self, list: &[Posting]) -> u64 {
+        let at = self.bytes.len() as u64;
+        let encoded = Postings::encode(list);
+        self.bytes.extend_from_slice(&encoded);
+        self.written.entry(encoded).or_insert(at);
+        at
+    }
+
+    /// Writes a stem record: `header`, then `list`'s offset + 1 if it is already
+    /// written, else 0 and the list itself. Returns the record's offset.
+    fn record(&mut self, header: &[u8], list: &[Posting]) -> u64 {
+        let at = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(header);
+        let encoded = Postings::encode(list);
+        match self.written.get(&encoded) {
+            Some(&list) => varint::write(&mut self.bytes, list + 1),
+            None => {
+                self.bytes.push(0);
+                self.bytes.extend_from_slice(&encoded);
+            }
+        }
+        at
+    }
+}
+
+/// An fst map from each key of `lists` to the offset `write` returns for its list.
+fn map<T>(lists: &BTreeMap<String, T>, mut write: impl FnMut(&String, &T) -> u64) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
     for (key, list) in lists {
         // Keys come sorted and unique from the BTreeMap, which is all insert needs.
-        builder.insert(key, postings.len() as u64).expect("sorted unique keys");
-        varint::write(postings, list.len() as u64);
-        write(postings, list);
+        builder.insert(key, write(key, list)).expect("sorted unique keys");
     }
     builder.into_inner().expect("in-memory fst")
 }
