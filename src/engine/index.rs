@@ -188,6 +188,13 @@ impl Index {
         self.hot(offset, postings.len(), || DecodedList::new(postings))
     }
 
+    /// The document list of a stem: its spellings' lists merged, kept once made
+    /// for a common stem.
+    pub(crate) fn stem_list(&self, record: &StemRecord, offset: u64) -> Arc<DecodedList> {
+        let merge = || DecodedList::merge(record.postings(self.section(Section::Postings)));
+        self.hot(offset, record.df, merge).unwrap_or_else(|| Arc::new(merge()))
+    }
+
     /// The written words. `open` checked that the table opens.
     pub(crate) fn words(&self) -> Strings<'_> {
         Strings::new(self.section(Section::Words)).unwrap_or(Strings::EMPTY)

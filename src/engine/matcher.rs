@@ -40,8 +40,8 @@ const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 pub struct WordMatch {
     /// Spelling postings to score: (postings offset, weight).
     pub terms: Vec<(u64, f32)>,
-    /// The document list of the word's own stem (scored with [`STEM`], and the
-    /// source of title hits).
+    /// The record of the word's own stem (scored with [`STEM`], and the source of
+    /// title hits).
     pub stem: Option<u64>,
     /// Stem records whose words give the word's positions.
     pub position_stems: Vec<u64>,
@@ -90,8 +90,8 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         let s = stem(form);
         if let Some(off) = stems.get(s) {
             if let Some(record) = index.stem_record(off) {
-                m.stem.get_or_insert(record.list);
-                m.df = m.df.max(index.postings(record.list).len());
+                m.df = m.df.max(record.df);
+                m.stem.get_or_insert(off);
             }
             push_unique(&mut m.position_stems, off);
         }

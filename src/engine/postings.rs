@@ -63,15 +63,18 @@ impl Iterator for Postings<'_> {
     }
 }
 
-/// A stem's record: which written words have it, and where its document list is.
+/// A stem's record: how many documents and which written words have it, and the
+/// lists of its spellings, which together are its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StemRecord {
+    /// Documents containing the stem.
+    pub df: u64,
     /// Per band of word ids, `(count, first id)`.
     bands: [(u32, u32); BAND_COUNT],
     /// Words that have this stem only through their second spelling.
     extras: Vec<u32>,
-    /// Offset of the document list.
-    pub list: u64,
+    /// Number of spelling lists, and where the first starts (the rest follow it).
+    lists: (u64, u64),
 }
 
 impl StemRecord {
@@ -79,6 +82,7 @@ impl StemRecord {
     /// or beyond `word_count`.
     pub(crate) fn read(bytes: &[u8], offset: u64, word_count: u32) -> Option<StemRecord> {
         let mut r = Reader::new(bytes, usize::try_from(offset).ok()?);
+        let df = r.read()?;
         let mut bands = [(0, 0); BAND_COUNT];
         for band in &mut bands {
             let count = r.read_u32()?;
@@ -97,12 +101,29 @@ impl StemRecord {
             id = id.checked_add(r.read_u32()?).filter(|&id| id < word_count)?;
             extras.push(id);
         }
-        // The list follows, or (offset + 1) says where an identical one was written.
-        let list = match r.read()? {
-            0 => r.position() as u64,
-            shared => shared - 1,
-        };
-        Some(StemRecord { bands, extras, list })
+        let count = r.read()?;
+        Some(StemRecord { df, bands, extras, lists: (count, r.position() as u64) })
+    }
+
+    /// Every posting of every spelling of the stem, list after list.
+    pub fn postings<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = Posting> + 'b {
+        let (count, mut at) = self.lists;
+        let mut current: Option<Postings<'b>> = None;
+        let mut left = count;
+        std::iter::from_fn(move || loop {
+            if let Some(p) = current.as_mut() {
+                if let Some(posting) = p.next() {
+                    return Some(posting);
+                }
+                at = p.r.position() as u64;
+                current = None;
+            }
+            if left == 0 {
+                return None;
+            }
+            left -= 1;
+            current = Some(Postings::new(bytes, at));
+        })
     }
 
     /// Ids of the written words with this stem, most frequent band first.
@@ -120,6 +141,22 @@ impl DecodedList {
     pub fn new(p: Postings<'_>) -> DecodedList {
         let mut list = Vec::with_capacity(usize::try_from(p.len()).unwrap_or(0).min(1 << 24));
         list.extend(p);
+        DecodedList(list)
+    }
+
+    /// One list of the postings of several, in document order: a document in more
+    /// than one has their tfs summed.
+    pub fn merge(postings: impl Iterator<Item = Posting>) -> DecodedList {
+        let mut list: Vec<Posting> = postings.collect();
+        list.sort_unstable_by_key(|p| p.doc);
+        list.dedup_by(|b, a| {
+            let same = a.doc == b.doc;
+            if same {
+                a.tf = a.tf.saturating_add(b.tf);
+                a.title |= b.title;
+            }
+            same
+        });
         DecodedList(list)
     }
 

@@ -15,7 +15,7 @@ use super::postings::Posting;
 use super::query::{parse, Query};
 use super::snippet::{Match, Segment};
 use crate::analysis::stem;
-use crate::format::TITLE_GAP;
+use crate::format::{Section, TITLE_GAP};
 use serde::Serialize;
 
 const K1: f32 = 1.2;
@@ -111,23 +111,25 @@ impl Index {
                     }
                 }
             };
-            let mut lists: Vec<(u64, f32)> = w.terms.clone();
-            lists.extend(w.stem.map(|off| (off, STEM)));
-            for (k, (off, weight)) in lists.into_iter().enumerate() {
-                let is_stem = k == w.terms.len();
+            for &(off, weight) in &w.terms {
                 let postings = self.postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                let mut visit = |p: Posting| {
-                    offer(p.doc, weight, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
-                    if is_stem && p.title {
+                let mut visit =
+                    |p: Posting| offer(p.doc, weight, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                match self.hot_list(off) {
+                    Some(list) => list.iter().for_each(&mut visit),
+                    None => postings.for_each(&mut visit),
+                }
+            }
+            if let Some((off, record)) = w.stem.and_then(|off| Some((off, self.stem_record(off)?))) {
+                let idf = self.idf(record.df.max(w.df));
+                for p in self.stem_list(&record, off).iter() {
+                    offer(p.doc, STEM, STEM * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                    if p.title {
                         if let Some(t) = in_title.get_mut(p.doc as usize) {
                             *t = true;
                         }
                     }
-                };
-                match self.hot_list(off) {
-                    Some(list) => list.iter().for_each(&mut visit),
-                    None => postings.for_each(&mut visit),
                 }
             }
             for doc in touched.drain(..) {
@@ -148,9 +150,11 @@ impl Index {
         let (Some(terms), Some(stems)) = (self.terms(), self.stems()) else { return };
         for t in &q.excluded {
             for form in t.forms() {
-                let stem_list = stems.get(stem(form)).and_then(|off| self.stem_record(off)).map(|r| r.list);
-                for off in terms.get(form).into_iter().chain(stem_list) {
+                if let Some(off) = terms.get(form) {
                     self.postings(off).for_each(|p| s.drop(p.doc));
+                }
+                if let Some(record) = stems.get(stem(form)).and_then(|off| self.stem_record(off)) {
+                    record.postings(self.section(Section::Postings)).for_each(|p| s.drop(p.doc));
                 }
             }
         }

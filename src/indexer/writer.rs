@@ -169,30 +169,43 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
         }
     }
 
-    let mut postings = Postings::default();
-    let terms = map(&b.terms, |_, list| postings.list(list));
+    // Each spelling's list is written inside the record of its stem.
+    let mut spellings: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+    for term in b.terms.keys() {
+        spellings.entry(stem(term)).or_default().push(term);
+    }
+    let mut postings = Vec::new();
+    let mut term_offsets: HashMap<&String, u64> = HashMap::new();
     let ranges = stem_ranges(&words);
     let stems = map(&b.stems, |key, list| {
-        let mut record = Vec::new();
+        let at = postings.len() as u64;
+        varint::write(&mut postings, list.len() as u64);
         let (bands, extras) = ranges.get(key.as_str()).cloned().unwrap_or_default();
         for (count, first) in bands {
-            varint::write(&mut record, u64::from(count));
+            varint::write(&mut postings, u64::from(count));
             if count > 0 {
-                varint::write(&mut record, u64::from(first));
+                varint::write(&mut postings, u64::from(first));
             }
         }
-        varint::write(&mut record, extras.len() as u64);
+        varint::write(&mut postings, extras.len() as u64);
         let mut prev = 0;
         for id in extras {
-            varint::write(&mut record, u64::from(id - prev));
+            varint::write(&mut postings, u64::from(id - prev));
             prev = id;
         }
-        postings.record(&record, list)
+        let own = spellings.get(key.as_str()).map_or(&[][..], Vec::as_slice);
+        varint::write(&mut postings, own.len() as u64);
+        for term in own {
+            term_offsets.insert(term, postings.len() as u64);
+            write_list(&mut postings, &b.terms[*term]);
+        }
+        at
     });
+    let terms = map(&b.terms, |key, _| term_offsets[key]);
     let words = strings::write(&words.iter().map(|w| w.shown.as_str()).collect::<Vec<_>>());
     let gaps = strings::write(&gaps.iter().map(|g| g.as_str()).collect::<Vec<_>>());
     let stats = total_tokens.to_le_bytes().to_vec();
-    assemble([terms, stems, postings.bytes, words, gaps, doc_table, streams, stats])
+    assemble([terms, stems, postings, words, gaps, doc_table, streams, stats])
 }
 
 /// Words in final id order: bands by frequency (see [`WORD_BANDS`]), then inside
@@ -229,55 +242,17 @@ fn stem_ranges<'a>(words: &[&'a Word]) -> HashMap<&'a str, ([(u32, u32); BAND_CO
     out
 }
 
-/// The `Postings` section. Spelling lists come first, in key order, so the term
-/// dictionary's values rise with its keys (which is what keeps an fst small); a
-/// stem whose list is the same as a spelling's (a word written only one way)
-/// points at that list instead of repeating it.
-#[derive(Default)]
-struct Postings {
-    bytes: Vec<u8>,
-    written: HashMap<Vec<u8>, u64>,
-}
-
-impl Postings {
-    fn encode(list: &[Posting]) -> Vec<u8> {
-        let mut out = Vec::new();
-        varint::write(&mut out, list.len() as u64);
-        let mut prev = 0;
-        for p in list {
-            let flags = u64::from(p.title) << 1 | u64::from(p.tf == 1);
-            varint::write(&mut out, u64::from(p.doc - prev) << 2 | flags);
-            if p.tf != 1 {
-                varint::write(&mut out, u64::from(p.tf));
-            }
-            prev = p.doc;
+/// Appends a document list.
+fn write_list(out: &mut Vec<u8>, list: &[Posting]) {
+    varint::write(out, list.len() as u64);
+    let mut prev = 0;
+    for p in list {
+        let flags = u64::from(p.title) << 1 | u64::from(p.tf == 1);
+        varint::write(out, u64::from(p.doc - prev) << 2 | flags);
+        if p.tf != 1 {
+            varint::write(out, u64::from(p.tf));
         }
-        out
-    }
-
-    /// Writes a spelling's list; returns its offset.
-    fn list(&mut self, list: &[Posting]) -> u64 {
-        let at = self.bytes.len() as u64;
-        let encoded = Postings::encode(list);
-        self.bytes.extend_from_slice(&encoded);
-        self.written.entry(encoded).or_insert(at);
-        at
-    }
-
-    /// Writes a stem record: `header`, then `list`'s offset + 1 if it is already
-    /// written, else 0 and the list itself. Returns the record's offset.
-    fn record(&mut self, header: &[u8], list: &[Posting]) -> u64 {
-        let at = self.bytes.len() as u64;
-        self.bytes.extend_from_slice(header);
-        let encoded = Postings::encode(list);
-        match self.written.get(&encoded) {
-            Some(&list) => varint::write(&mut self.bytes, list + 1),
-            None => {
-                self.bytes.push(0);
-                self.bytes.extend_from_slice(&encoded);
-            }
-        }
-        at
+        prev = p.doc;
     }
 }
 
