@@ -20,18 +20,16 @@
 //!   document list in `Postings`.
 //! - `Stems`: `fst::Map` from each light stem to the offset of its stem record in
 //!   `Postings`.
-//! - `Postings`: document lists and stem records.
+//! - `Postings`: one stem record after another, in stem order.
+//!   - A stem record: `df`; which written words have the stem (per id band of
+//!     `Words`, `count` and, if not 0, `first id`; then `n` and `n` id deltas for
+//!     words that have it only through their second spelling); then `k` and the
+//!     document lists of its `k` spellings, back to back. The stem's own list is
+//!     their union, made when a query needs it: stored, it would repeat every
+//!     posting a second time.
 //!   - A document list: `df`, then per document `doc delta << 2 | in title << 1 |
 //!     (tf == 1)` and, only when tf is not 1, `tf` (varints). Most words occur once
 //!     in a document, and the flag spares them a tf.
-//!   - A stem record: which written words have this stem (per id band of `Words`,
-//!     `count` and, if not 0, `first id`; then `n` and `n` id deltas for words that
-//!     have it only as their second spelling's stem), then its document list: `0`
-//!     and the list, or, when a spelling has the very same list (a word written
-//!     only one way), that list's offset + 1.
-//!
-//!   Spelling lists come first, in key order, and records after them: the values
-//!   of both dictionaries then rise with their keys, which keeps the fsts small.
 //! - `Words`: a [`strings`] table of every distinct written word, diacritics and
 //!   all. Ids are grouped into [`WORD_BANDS`] by frequency (so common words take
 //!   one byte in `Streams`), and inside a band by stem: a stem's words are one run

@@ -79,7 +79,8 @@ struct Run {
 #[derive(Default)]
 struct Builder {
     terms: BTreeMap<String, Vec<Posting>>,
-    stems: BTreeMap<String, Vec<Posting>>,
+    /// Per stem: document frequency and the last document counted.
+    stems: BTreeMap<String, (u64, Option<u32>)>,
     words: Interner<Word>,
     gaps: Interner<String>,
 }
@@ -106,7 +107,10 @@ impl Builder {
         stems.sort();
         stems.dedup();
         for s in stems {
-            Builder::post(self.stems.entry(s.to_owned()).or_default(), doc, title);
+            let (df, last) = self.stems.entry(s.to_owned()).or_default();
+            if *last != Some(doc) {
+                (*df, *last) = (*df + 1, Some(doc));
+            }
         }
     }
 
@@ -177,9 +181,9 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
     let mut postings = Vec::new();
     let mut term_offsets: HashMap<&String, u64> = HashMap::new();
     let ranges = stem_ranges(&words);
-    let stems = map(&b.stems, |key, list| {
+    let stems = map(&b.stems, |key, &(df, _)| {
         let at = postings.len() as u64;
-        varint::write(&mut postings, list.len() as u64);
+        varint::write(&mut postings, df);
         let (bands, extras) = ranges.get(key.as_str()).cloned().unwrap_or_default();
         for (count, first) in bands {
             varint::write(&mut postings, u64::from(count));
