@@ -193,3 +193,20 @@ fn a_huge_title_word_count_does_not_overflow() {
     let index = Index::from_bytes(b).expect("every section is in bounds");
     exercise(&index);
 }
+
+/// Found by the `index_bytes` fuzz target (resealed input): a stem record that
+/// claims more spelling lists than there are bytes made every search walk empty
+/// lists for ever.
+#[test]
+fn a_stem_record_claiming_endless_lists_answers_promptly() {
+    let mut bytes = include_bytes!("data/fuzz/stem-record-list-count.bin").to_vec();
+    reseal(&mut bytes);
+    common::bounded("search on the fuzzed index", common::BOUNDED, move || {
+        if let Ok(index) = Index::from_bytes(bytes) {
+            exercise(&index);
+            for n in 0..index.doc_count().min(64) {
+                index.document(n);
+            }
+        }
+    });
+}

@@ -101,7 +101,8 @@ impl StemRecord {
             id = id.checked_add(r.read_u32()?).filter(|&id| id < word_count)?;
             extras.push(id);
         }
-        let count = r.read()?;
+        // Every list takes at least a byte (its df): more lists than bytes left is damage.
+        let count = r.read().filter(|&k| k <= bytes.len().saturating_sub(r.position()) as u64)?;
         Some(StemRecord { df, bands, extras, lists: (count, r.position() as u64) })
     }
 
@@ -114,6 +115,10 @@ impl StemRecord {
             if let Some(p) = current.as_mut() {
                 if let Some(posting) = p.next() {
                     return Some(posting);
+                }
+                // A list that ends where it began is damage: nothing after it can be trusted.
+                if p.r.position() as u64 <= at {
+                    return None;
                 }
                 at = p.r.position() as u64;
                 current = None;
