@@ -1,5 +1,6 @@
 // The result count agrees with its number as Arabic requires (0, 1, 2, 3–10,
-// 11–99, 100–102, …), checked in the browser whose Intl the widget uses.
+// 11–99, 100–102, …), checked in the browser whose Intl the widget uses; numbers
+// are written in Arabic-Indic digits, as Intl.NumberFormat writes them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useDemo } from './widget.mjs';
@@ -27,5 +28,22 @@ test('result counts use the right Arabic plural form', async () => {
     return Object.fromEntries(counts.map((n) => [n, MESSAGES.resultCount(n)]));
   }, Object.keys(COUNTS).map(Number));
   assert.deepEqual(said, COUNTS);
+  await page.close();
+});
+
+test('numbers are written as Intl.NumberFormat writes them in Arabic', async () => {
+  const page = await demo.open();
+  const numbers = [0, 7, 10, 99, 100, 999, 1000, 1234, 12345, 123456, 1234567, 9007199254740991];
+  const { ours, intl } = await page.evaluate(async (numbers) => {
+    const { arabicNumber } = await import('./arabic-messages.js');
+    const intl = new Intl.NumberFormat('ar-u-nu-arab');
+    return { ours: numbers.map(arabicNumber), intl: numbers.map((n) => intl.format(n)) };
+  }, numbers);
+  assert.deepEqual(ours, intl);
+  // The demo's footer has its own copy of the function, for the classic page script.
+  const stats = await page.locator('#stats').textContent();
+  const { documents, terms } = await page.evaluate(() => window.Fahras.load().then((e) => e.info()));
+  const intlText = await page.evaluate(([d, t]) => [d, t].map((n) => new Intl.NumberFormat('ar-u-nu-arab').format(n)), [documents, terms]);
+  for (const text of intlText) assert.ok(stats.includes(text), `${stats} includes ${text}`);
   await page.close();
 });
