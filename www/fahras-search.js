@@ -106,6 +106,13 @@ export class FahrasSearch extends HTMLElement {
     // Keeps focus in the input when an option is clicked, as the pattern requires.
     this.#listbox.addEventListener('mousedown', (event) => event.preventDefault());
     this.#listbox.addEventListener('click', (event) => this.#onOptionClick(event));
+    // A value set before the element was defined (the script may load after the
+    // page has run) is an own property shadowing the accessor: take it over.
+    if (Object.hasOwn(this, 'value')) {
+      const query = this.value;
+      delete this.value;
+      this.#input.value = query;
+    }
   }
 
   connectedCallback() {

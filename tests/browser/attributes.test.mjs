@@ -41,3 +41,22 @@ test('limit caps the number of results, and changing it searches again', async (
   assert.equal(limited.status, 'نتيجتان');
   await page.close();
 });
+
+test('a value set before the element is defined is searched once it is', async () => {
+  const page = await demo.browser.newPage();
+  // The page's own script runs before fahras.js has defined the element.
+  await page.route(`${demo.url}early.html`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
+<body><fahras-search></fahras-search>
+<script>document.querySelector('fahras-search').value = 'رونالدو';</script>
+<script src="fahras.js"></script></body></html>`,
+  }));
+  await page.goto(`${demo.url}early.html`);
+  await page.locator('fahras-search [role="option"]').first().waitFor({ timeout: 10_000 });
+  const state = await rendered(page);
+  assert.equal(state.query, 'رونالدو');
+  assert.equal(await page.locator(INPUT).inputValue(), 'رونالدو');
+  assert.ok(state.options.length > 0, `results; status: ${state.status}`);
+  await page.close();
+});
