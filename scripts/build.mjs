@@ -81,13 +81,13 @@ async function buildClassic() {
 
 function buildHtml(classic) {
   const page = readFileSync(at('www', 'index.html'), 'utf8');
-  const tag = /<script\s+src=["']?fahras\.js["']?\s*>\s*<\/script>/;
-  if (!tag.test(page)) throw new Error('www/index.html has no <script src="fahras.js"></script> to inline');
-  // `</script` inside the bundle would end the inline element early.
-  const inline = `<script>${classic.replaceAll('</script', '<\\/script')}</script>`;
-  // With the script inline there is nothing to preload, and no file to ask for.
-  const preload = /<!--[^>]*-->\s*<link rel="preload" href="fahras\.js" as="script">\s*/;
-  const html = page.replace(tag, () => inline).replace(preload, '');
+  // The page loads the engine with a deferred script in its head (and the comment above it).
+  const tag = /(?:<!--(?:(?!-->)[\s\S])*-->\s*)?<script\s+src=["']?fahras\.js["']?\s+defer\s*>\s*<\/script>\s*/;
+  if (!tag.test(page)) throw new Error('www/index.html has no <script src="fahras.js" defer></script> to inline');
+  // An inline script cannot be deferred: it goes where a deferred one runs, after the
+  // rest of the page. `</script` inside the bundle would end the element early.
+  const inline = `<script>${classic.replaceAll('</script', '<\\/script')}</script>\n`;
+  const html = page.replace(tag, '').replace(/<\/body>/, () => `${inline}</body>`);
   writeFileSync(at('dist', 'fahras.html'), html);
   return html;
 }
