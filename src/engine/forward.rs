@@ -17,53 +17,52 @@ pub struct Run {
     pub tail: u32,
 }
 
-/// A document's title and text runs.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct DocWords {
+/// A stored document: id and url borrowed from the index, title and text as ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocWords<'a> {
+    pub id: &'a str,
+    pub url: &'a str,
     pub title: Run,
     pub text: Run,
 }
 
-impl Index {
-    /// The word and gap ids of document `n`; `None` if its stream is damaged.
-    pub(crate) fn doc_words(&self, n: u32) -> Option<DocWords> {
-        let (_, _, mut r) = self.doc_fields(n)?;
-        let (_, count, title) = self.doc_entry(n)?;
-        // Each word takes at least a byte: counts beyond the bytes left are damage.
-        if count as usize > self.section(Section::Streams).len().saturating_sub(r.position()) || title > count {
-            return None;
-        }
-        let title = read_run(&mut r, title)?;
-        let text = read_run(&mut r, count - title.words.len() as u32)?;
-        Some(DocWords { title, text })
-    }
+/// Document `n`'s stream: its id and url, then a reader at its first word, with
+/// its word count and title word count.
+struct Stream<'a> {
+    id: &'a str,
+    url: &'a str,
+    r: Reader<'a>,
+    count: u32,
+    title: u32,
+}
 
-    /// The id and url of document `n`, and a reader at the start of its words.
-    pub(crate) fn doc_fields(&self, n: u32) -> Option<(&str, &str, Reader<'_>)> {
-        let (start, _, _) = self.doc_entry(n)?;
+impl Index {
+    fn stream(&self, n: u32) -> Option<Stream<'_>> {
+        let (start, count, title) = self.doc_entry(n)?;
         let mut r = Reader::new(self.section(Section::Streams), start as usize);
         let (id, url) = (r.read_str()?, r.read_str()?);
-        Some((id, url, r))
+        // Each word takes at least a byte: counts beyond the bytes left are damage.
+        let left = self.section(Section::Streams).len().saturating_sub(r.position());
+        (count as usize <= left && title <= count).then_some(Stream { id, url, r, count, title })
+    }
+
+    /// Document `n` as ids; `None` if its stream is damaged.
+    pub(crate) fn doc_words(&self, n: u32) -> Option<DocWords<'_>> {
+        let Stream { id, url, mut r, count, title } = self.stream(n)?;
+        let title = read_run(&mut r, title)?;
+        let text = read_run(&mut r, count - title.words.len() as u32)?;
+        Some(DocWords { id, url, title, text })
     }
 
     /// Calls `f(word id, position)` for each word of document `n`, title first;
     /// stops early if the stream is damaged. Reading ids alone, without keeping
     /// them, is what ranking does for hundreds of candidates per query.
     pub(crate) fn for_each_word(&self, n: u32, mut f: impl FnMut(u32, u32)) {
-        let Some((start, count, title)) = self.doc_entry(n) else { return };
-        let mut r = Reader::new(self.section(Section::Streams), start as usize);
-        if r.read_bytes().and_then(|_| r.read_bytes()).is_none() {
-            return;
-        }
-        let text_start = title.saturating_add(TITLE_GAP);
-        let runs = [(0, title.min(count)), (text_start, count.saturating_sub(title))];
-        for (first, len) in runs {
+        let Some(Stream { mut r, count, title, .. }) = self.stream(n) else { return };
+        for (first, len) in [(0, title), (title.saturating_add(TITLE_GAP), count - title)] {
             for i in 0..len {
-                let Some(v) = r.read() else { return };
-                if v & 1 == 1 && r.read().is_none() {
-                    return;
-                }
-                f(u32::try_from(v >> 1).unwrap_or(u32::MAX), first.saturating_add(i));
+                let Some((_, word)) = read_word(&mut r) else { return };
+                f(word, first.saturating_add(i));
             }
             if r.read().is_none() {
                 return;
@@ -93,12 +92,18 @@ impl Index {
     }
 }
 
+/// Reads one word: `(gap id, word id)`.
+fn read_word(r: &mut Reader<'_>) -> Option<(u32, u32)> {
+    let v = r.read()?;
+    let gap = if v & 1 == 1 { r.read_u32()? } else { 0 };
+    Some((gap, u32::try_from(v >> 1).ok()?))
+}
+
 fn read_run(r: &mut Reader<'_>, count: u32) -> Option<Run> {
     let mut run = Run { words: Vec::with_capacity(count as usize), gaps: Vec::with_capacity(count as usize), tail: 0 };
     for _ in 0..count {
-        let v = r.read()?;
-        let gap = if v & 1 == 1 { r.read_u32()? } else { 0 };
-        run.words.push(u32::try_from(v >> 1).ok()?);
+        let (gap, word) = read_word(r)?;
+        run.words.push(word);
         run.gaps.push(gap);
     }
     run.tail = r.read_u32()?;

@@ -241,10 +241,9 @@ impl Index {
 
     /// Stored fields of document `n`.
     pub fn document(&self, n: u32) -> Option<StoredDoc<'_>> {
-        let (id, url, _) = self.doc_fields(n)?;
-        let words = self.doc_words(n)?;
-        let (title, text) = (self.run_text(&words.title), self.run_text(&words.text));
-        Some(StoredDoc { id, title, url: (!url.is_empty()).then_some(url), text })
+        let d = self.doc_words(n)?;
+        let (title, text) = (self.run_text(&d.title), self.run_text(&d.text));
+        Some(StoredDoc { id: d.id, title, url: (!d.url.is_empty()).then_some(d.url), text })
     }
 
     pub fn info(&self) -> Info {

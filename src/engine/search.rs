@@ -64,16 +64,15 @@ impl Index {
     }
 
     fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
-        let (id, url, _) = self.doc_fields(doc)?;
         let d = self.doc_words(doc)?;
         let title_words = d.title.words.len() as u32;
         // The snippet comes from the text, or from the title when there is no text.
         let no_text = d.text.words.is_empty() && self.gaps().get(d.text.tail).is_some_and(|g| g.is_empty());
         let (run, first) = if no_text { (&d.title, 0) } else { (&d.text, title_words.saturating_add(TITLE_GAP)) };
         Some(Hit {
-            id: id.to_owned(),
+            id: d.id.to_owned(),
             title: self.run_text(&d.title),
-            url: (!url.is_empty()).then(|| url.to_owned()),
+            url: (!d.url.is_empty()).then(|| d.url.to_owned()),
             score,
             snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
         })

@@ -79,8 +79,6 @@ struct Run {
 #[derive(Default)]
 struct Builder {
     terms: BTreeMap<String, Vec<Posting>>,
-    /// Per stem: document frequency and the last document counted.
-    stems: BTreeMap<String, (u64, Option<u32>)>,
     words: Interner<Word>,
     gaps: Interner<String>,
 }
@@ -101,15 +99,6 @@ impl Builder {
         for (i, form) in forms.iter().enumerate() {
             if !forms[..i].contains(form) {
                 Builder::post(self.terms.entry((*form).to_owned()).or_default(), doc, title);
-            }
-        }
-        let mut stems: Vec<&str> = forms.iter().map(|f| stem(f)).collect();
-        stems.sort();
-        stems.dedup();
-        for s in stems {
-            let (df, last) = self.stems.entry(s.to_owned()).or_default();
-            if *last != Some(doc) {
-                (*df, *last) = (*df + 1, Some(doc));
             }
         }
     }
@@ -173,17 +162,21 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
         }
     }
 
-    // Each spelling's list is written inside the record of its stem.
-    let mut spellings: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+    // A stem is what its spellings share, and its documents are theirs: each
+    // spelling's list is written inside the record of its stem.
+    let mut spellings: BTreeMap<String, Vec<&String>> = BTreeMap::new();
     for term in b.terms.keys() {
-        spellings.entry(stem(term)).or_default().push(term);
+        spellings.entry(stem(term).to_owned()).or_default().push(term);
     }
     let mut postings = Vec::new();
     let mut term_offsets: HashMap<&String, u64> = HashMap::new();
     let ranges = stem_ranges(&words);
-    let stems = map(&b.stems, |key, &(df, _)| {
+    let stems = map(&spellings, |key, own| {
         let at = postings.len() as u64;
-        varint::write(&mut postings, df);
+        let mut docs: Vec<u32> = own.iter().flat_map(|t| b.terms[*t].iter().map(|p| p.doc)).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        varint::write(&mut postings, docs.len() as u64);
         let (bands, extras) = ranges.get(key.as_str()).cloned().unwrap_or_default();
         for (count, first) in bands {
             varint::write(&mut postings, u64::from(count));
@@ -197,7 +190,6 @@ pub fn build_index(docs: &[Document]) -> Vec<u8> {
             varint::write(&mut postings, u64::from(id - prev));
             prev = id;
         }
-        let own = spellings.get(key.as_str()).map_or(&[][..], Vec::as_slice);
         varint::write(&mut postings, own.len() as u64);
         for term in own {
             term_offsets.insert(term, postings.len() as u64);
@@ -260,7 +252,7 @@ fn write_list(out: &mut Vec<u8>, list: &[Posting]) {
     }
 }
 
-/// An fst map from each key of `lists` to the offset `write` returns for its list.
+/// An fst map from each key of `lists` to the offset `write` returns for it.
 fn map<T>(lists: &BTreeMap<String, T>, mut write: impl FnMut(&String, &T) -> u64) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
     for (key, list) in lists {
