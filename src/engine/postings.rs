@@ -107,28 +107,20 @@ impl StemRecord {
     }
 
     /// Every posting of every spelling of the stem, list after list.
-    pub fn postings<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = Posting> + 'b {
+    pub fn postings(&self, bytes: &[u8]) -> Vec<Posting> {
         let (count, mut at) = self.lists;
-        let mut current: Option<Postings<'b>> = None;
-        let mut left = count;
-        std::iter::from_fn(move || loop {
-            if let Some(p) = current.as_mut() {
-                if let Some(posting) = p.next() {
-                    return Some(posting);
-                }
-                // A list that ends where it began is damage: nothing after it can be trusted.
-                if p.r.position() as u64 <= at {
-                    return None;
-                }
-                at = p.r.position() as u64;
-                current = None;
+        let mut out = Vec::new();
+        for _ in 0..count {
+            let mut list = Postings::new(bytes, at);
+            out.extend(list.by_ref());
+            // A list that ends where it began is damage: nothing after it can be trusted.
+            let end = list.r.position() as u64;
+            if end <= at {
+                break;
             }
-            if left == 0 {
-                return None;
-            }
-            left -= 1;
-            current = Some(Postings::new(bytes, at));
-        })
+            at = end;
+        }
+        out
     }
 
     /// Ids of the written words with this stem, most frequent band first.
@@ -151,8 +143,7 @@ impl DecodedList {
 
     /// One list of the postings of several, in document order: a document in more
     /// than one has their tfs summed.
-    pub fn merge(postings: impl Iterator<Item = Posting>) -> DecodedList {
-        let mut list: Vec<Posting> = postings.collect();
+    pub fn merge(mut list: Vec<Posting>) -> DecodedList {
         list.sort_unstable_by_key(|p| p.doc);
         list.dedup_by(|b, a| {
             let same = a.doc == b.doc;

@@ -144,16 +144,14 @@ impl Index {
         s
     }
 
-    /// Drops documents containing an excluded word (its spelling or its stem).
+    /// Drops documents containing an excluded word: any spelling of its stem
+    /// (the stem's lists include the spelling's own).
     fn exclude(&self, q: &Query, s: &mut Scores) {
-        let (Some(terms), Some(stems)) = (self.terms(), self.stems()) else { return };
+        let Some(stems) = self.stems() else { return };
         for t in &q.excluded {
             for form in t.forms() {
-                if let Some(off) = terms.get(form) {
-                    self.postings(off).for_each(|p| s.drop(p.doc));
-                }
                 if let Some(record) = stems.get(stem(form)).and_then(|off| self.stem_record(off)) {
-                    record.postings(self.section(Section::Postings)).for_each(|p| s.drop(p.doc));
+                    record.postings(self.section(Section::Postings)).iter().for_each(|p| s.drop(p.doc));
                 }
             }
         }
