@@ -29,8 +29,9 @@ pub struct DocWords<'a> {
 /// Document `n`'s stream: its id and url, then a reader at its first word, with
 /// its word count and title word count.
 struct Stream<'a> {
-    id: &'a str,
-    url: &'a str,
+    /// Not yet checked as UTF-8: ranking reads past them for hundreds of documents.
+    id: &'a [u8],
+    url: &'a [u8],
     r: Reader<'a>,
     count: u32,
     title: u32,
@@ -40,7 +41,7 @@ impl Index {
     fn stream(&self, n: u32) -> Option<Stream<'_>> {
         let (start, count, title) = self.doc_entry(n)?;
         let mut r = Reader::new(self.section(Section::Streams), start as usize);
-        let (id, url) = (r.read_str()?, r.read_str()?);
+        let (id, url) = (r.read_bytes()?, r.read_bytes()?);
         // Each word takes at least a byte: counts beyond the bytes left are damage.
         let left = self.section(Section::Streams).len().saturating_sub(r.position());
         (count as usize <= left && title <= count).then_some(Stream { id, url, r, count, title })
@@ -51,6 +52,7 @@ impl Index {
         let Stream { id, url, mut r, count, title } = self.stream(n)?;
         let title = read_run(&mut r, title)?;
         let text = read_run(&mut r, count - title.words.len() as u32)?;
+        let (id, url) = (std::str::from_utf8(id).ok()?, std::str::from_utf8(url).ok()?);
         Some(DocWords { id, url, title, text })
     }
 
@@ -93,6 +95,7 @@ impl Index {
 }
 
 /// Reads one word: `(gap id, word id)`.
+#[inline]
 fn read_word(r: &mut Reader<'_>) -> Option<(u32, u32)> {
     let v = r.read()?;
     let gap = if v & 1 == 1 { r.read_u32()? } else { 0 };
