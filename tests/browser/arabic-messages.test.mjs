@@ -40,7 +40,7 @@ test('numbers are written as Intl.NumberFormat writes them in Arabic', async () 
     return { ours: numbers.map(arabicNumber), intl: numbers.map((n) => intl.format(n)) };
   }, numbers);
   assert.deepEqual(ours, intl);
-  // The demo's footer has its own copy of the function, for the classic page script.
+  // The demo's footer uses the same function, through window.Fahras.
   const stats = await page.locator('#stats').textContent();
   const { documents, terms } = await page.evaluate(() => window.Fahras.load().then((e) => e.info()));
   const intlText = await page.evaluate(([d, t]) => [d, t].map((n) => new Intl.NumberFormat('ar-u-nu-arab').format(n)), [documents, terms]);
