@@ -1,6 +1,6 @@
 // The wasm travels inside this module as base64 so that every bundler and dev server
 // handles the package with no configuration and no extra asset to copy or serve.
-import wasmBase64 from '../pkg/fahras_wasm_base64.js';
+import wasmBase64 from '../pkg/fahras-wasm-base64.js';
 import { createLoad } from './engine.js';
 
 function decodeBase64(text) {
@@ -11,13 +11,12 @@ function decodeBase64(text) {
   return bytes;
 }
 
-// Wrapped in a Response so that the glue compiles it with instantiateStreaming: Chromium
-// then finishes the compile within the start-up task, where the plain instantiate(bytes)
+// Wrapped in a Response so that it compiles with compileStreaming: Chromium then
+// finishes the compile within the start-up task, where the plain compile(bytes)
 // waits for a main-thread task that queues behind the page's first rendering (~10 ms).
-// The glue falls back to instantiate(bytes) where streaming is missing.
 function wasmSource() {
   const bytes = decodeBase64(wasmBase64);
-  if (typeof Response !== 'function') return bytes;
+  if (typeof Response !== 'function' || typeof WebAssembly.compileStreaming !== 'function') return bytes;
   return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
 }
 

@@ -1,11 +1,25 @@
 // Shared by every entry point: each one only says where the wasm bytes come from.
-import initWasm, { Engine } from '../pkg/fahras.js';
+//
+// Each engine runs in its own instance of the compiled module, with its own memory.
+// A WebAssembly trap leaves an instance unusable (LLVM makes no promise about the
+// state it leaves behind), so an engine whose instance traps throws that call's
+// error, drops the instance and starts a fresh one at its next call; no other
+// engine shares the memory it had. Compiling happens once per page or process;
+// an instance costs about 330 KiB plus its index.
 
 const DEFAULT_LIMIT = 10;
+/** Results returned at most, whatever `limit` asks (the engine's reranked head). */
+export const MAX_RESULTS = 200;
+/** Suggestions returned at most. */
+export const MAX_SUGGESTIONS = 50;
+/** Longest text `analyze()` takes, in UTF-16 code units. */
+export const MAX_ANALYZE_LENGTH = 100_000;
 
-function asError(error, context) {
-  const message = error instanceof Error ? error.message : String(error);
-  return new Error(`fahras: ${context}: ${message}`, { cause: error });
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function fahrasError(context, message, cause) {
+  return new Error(`fahras: ${context}: ${message}`, cause === undefined ? undefined : { cause });
 }
 
 function checkString(value, name) {
@@ -14,12 +28,13 @@ function checkString(value, name) {
   }
 }
 
-function checkLimit(options) {
+// Beyond `max` a limit is clamped, never wrapped: the engine takes 32-bit counts.
+function checkLimit(options, max) {
   const limit = options?.limit ?? DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 0) {
     throw new RangeError(`fahras: limit must be a non-negative integer, got ${limit}`);
   }
-  return limit;
+  return Math.min(limit, max);
 }
 
 function asBytes(index) {
@@ -29,56 +44,125 @@ function asBytes(index) {
   throw new TypeError('fahras: load(index) expects a Uint8Array, ArrayBuffer or typed array');
 }
 
-class FahrasEngine {
-  #engine;
+/** One instance of the engine module holding one open index. */
+class Instance {
+  #exports;
+  #panic;
 
-  constructor(engine) {
-    this.#engine = engine;
+  constructor(module) {
+    this.#exports = new WebAssembly.Instance(module, {}).exports;
+    this.#panic = this.#exports.fahras_panic_ptr();
+  }
+
+  /** Calls export `name` with `input` (bytes or text) written to the input buffer first. */
+  call(name, input, ...args) {
+    const e = this.#exports;
+    if (input !== undefined) {
+      const bytes = typeof input === 'string' ? encoder.encode(input) : input;
+      // fahras_input may grow the memory, which detaches the old buffer: ask it first.
+      const at = e.fahras_input(bytes.length);
+      new Uint8Array(e.memory.buffer, at, bytes.length).set(bytes);
+    }
+    const status = e[name](...args);
+    const text = decoder.decode(new Uint8Array(e.memory.buffer, e.fahras_output_ptr(), e.fahras_output_len()));
+    return { ok: status === 0, text };
+  }
+
+  /** The message of the panic that trapped this instance, if it left one. */
+  panicMessage() {
+    const memory = new DataView(this.#exports.memory.buffer);
+    const length = memory.getUint32(this.#panic, true);
+    return decoder.decode(new Uint8Array(memory.buffer, this.#panic + 4, length));
+  }
+}
+
+class FahrasEngine {
+  #module;
+  /** The index bytes, kept to reopen them in a fresh instance; null for the embedded index. */
+  #source;
+  /** @type {Instance | null} */
+  #instance = null;
+  #freed = false;
+
+  constructor(module, source) {
+    this.#module = module;
+    this.#source = source;
+    this.#start();
+  }
+
+  #start() {
+    const instance = new Instance(this.#module);
+    const opened = this.#source ? instance.call('fahras_open', this.#source) : instance.call('fahras_open_embedded');
+    if (!opened.ok) throw fahrasError('could not read the index', opened.text);
+    this.#instance = instance;
+  }
+
+  #call(name, input, ...args) {
+    if (this.#freed) throw new Error('fahras: this engine was freed');
+    if (!this.#instance) this.#start();
+    const instance = this.#instance;
+    let result;
+    try {
+      result = instance.call(name, input, ...args);
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      this.#instance = null;
+      const reason = instance.panicMessage() || error.message;
+      throw fahrasError('the engine stopped and restarts at the next call', reason, error);
+    }
+    if (!result.ok) throw fahrasError(name.replace('fahras_', ''), result.text);
+    return JSON.parse(result.text);
   }
 
   search(query, options) {
     checkString(query, 'query');
-    return this.#engine.search(query, checkLimit(options));
+    return this.#call('fahras_search', query, checkLimit(options, MAX_RESULTS));
   }
 
   suggest(prefix, options) {
     checkString(prefix, 'prefix');
-    return this.#engine.suggest(prefix, checkLimit(options));
+    return this.#call('fahras_suggest', prefix, checkLimit(options, MAX_SUGGESTIONS));
   }
 
   analyze(text) {
     checkString(text, 'text');
-    return this.#engine.analyze(text);
+    if (text.length > MAX_ANALYZE_LENGTH) {
+      throw new RangeError(`fahras: analyze() takes at most ${MAX_ANALYZE_LENGTH} characters, got ${text.length}`);
+    }
+    return this.#call('fahras_analyze', text);
   }
 
   info() {
-    return this.#engine.info();
+    return this.#call('fahras_info');
   }
 
-  // Optional: the wasm-side memory is also released by a FinalizationRegistry.
+  /** Releases the engine's memory now rather than when it is garbage-collected. */
   free() {
-    this.#engine.free();
+    this.#freed = true;
+    this.#instance = null;
+    this.#source = null;
   }
 }
 
+/**
+ * The `load` function of an entry point. `readWasm` returns the engine module's
+ * bytes (or a Response of them); they are compiled once, at the first load.
+ */
 export function createLoad(readWasm) {
-  let ready;
+  let compiled;
+  const compile = async () => {
+    const source = await readWasm();
+    return source instanceof Uint8Array || source instanceof ArrayBuffer
+      ? WebAssembly.compile(source)
+      : WebAssembly.compileStreaming(source);
+  };
   return async function load(index) {
-    ready ??= Promise.resolve()
-      .then(readWasm)
-      // Async instantiate: Chrome refuses synchronous compiles of large modules on the main thread.
-      .then((bytes) => initWasm({ module_or_path: bytes }))
-      .catch((error) => {
-        ready = undefined;
-        throw asError(error, 'could not start the WebAssembly engine');
-      });
-    await ready;
-    if (index === undefined || index === null) return new FahrasEngine(Engine.embedded());
-    const bytes = asBytes(index);
-    try {
-      return new FahrasEngine(Engine.fromBytes(bytes));
-    } catch (error) {
-      throw asError(error, 'could not read the index');
-    }
+    compiled ??= compile().catch((error) => {
+      compiled = undefined;
+      throw fahrasError('could not start the WebAssembly engine', error.message, error);
+    });
+    const module = await compiled;
+    const source = index === undefined || index === null ? null : asBytes(index).slice();
+    return new FahrasEngine(module, source);
   };
 }

@@ -1,5 +1,5 @@
-// Node reads the .wasm shipped beside the glue: no base64 to decode.
+// Node reads the .wasm shipped beside this module: no base64 to decode.
 import { readFile } from 'node:fs/promises';
 import { createLoad } from './engine.js';
 
-export const load = createLoad(() => readFile(new URL('../pkg/fahras_bg.wasm', import.meta.url)));
+export const load = createLoad(() => readFile(new URL('../pkg/fahras.wasm', import.meta.url)));

@@ -1,0 +1,205 @@
+//! An index opened over its bytes, read in place.
+
+use crate::lists::{Cache, DecodedList};
+use fahras_core::analysis::ANALYZER_VERSION;
+use fahras_core::format::documents::{self, DocEntry};
+use fahras_core::format::fields::Fields;
+use fahras_core::format::postings::{Postings, StemRecord};
+use fahras_core::format::strings::Strings;
+use fahras_core::format::{dictionary, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
+use fst::{Automaton, IntoStreamer, Streamer};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+/// A search index: the bytes of an index file, and where its sections lie.
+pub struct Index {
+    bytes: Cow<'static, [u8]>,
+    sections: [Range<usize>; SECTION_COUNT],
+    doc_count: u32,
+    avg_doc_len: f32,
+    /// Per document, the length part of BM25's denominator: made at the first
+    /// search rather than at start-up, then reused by every posting of every query.
+    length_norms: OnceLock<Vec<f32>>,
+    /// Decoded at first use, or at opening when the bytes are untrusted.
+    fields: OnceLock<Fields>,
+    hot: Cache,
+}
+
+/// Facts about an index, for display and diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    pub documents: u32,
+    pub terms: u64,
+    pub stems: u64,
+    pub index_bytes: u64,
+    pub format_version: u32,
+    pub analyzer_version: u32,
+}
+
+impl Index {
+    /// Opens index bytes from an untrusted source: checks the header, versions,
+    /// checksum and the shape of every section before answering any query.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, IndexError> {
+        Index::open(Cow::Owned(bytes), true)
+    }
+
+    /// Opens index bytes that are part of the program (compiled or bundled into
+    /// it by the same build). The checksum and the dictionaries' node-by-node
+    /// check are skipped: those bytes cannot have been damaged in transit, and
+    /// skipping them keeps start-up free of any pass over the data.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Index, IndexError> {
+        Index::open(Cow::Borrowed(bytes), false)
+    }
+
+    fn open(bytes: Cow<'static, [u8]>, untrusted: bool) -> Result<Index, IndexError> {
+        let b: &[u8] = &bytes;
+        let header = Header::read(b)?;
+        if untrusted {
+            header.verify_checksum(b)?;
+        }
+        let section = |s: Section| &b[header.sections[s as usize].clone()];
+        let corrupt = |s: Section| IndexError::Corrupt { section: s.name() };
+        let doc_count = documents::count(section(Section::Docs)).ok_or(corrupt(Section::Docs))?;
+        let total = documents::read_stats(section(Section::Stats)).ok_or(corrupt(Section::Stats))?;
+        for s in [Section::Words, Section::Gaps] {
+            Strings::new(section(s)).ok_or(corrupt(s))?;
+        }
+        for s in [Section::Terms, Section::Stems] {
+            let ok = if untrusted { dictionary::verify(section(s)) } else { dictionary::open(section(s)).is_some() };
+            if !ok {
+                return Err(corrupt(s));
+            }
+        }
+        let fields = OnceLock::new();
+        if untrusted {
+            let decoded = Fields::read(section(Section::Fields), doc_count).ok_or(corrupt(Section::Fields))?;
+            let _ = fields.set(decoded);
+        }
+        let avg_doc_len = if doc_count == 0 { 1.0 } else { (total as f64 / f64::from(doc_count)).max(1.0) as f32 };
+        Ok(Index {
+            sections: header.sections,
+            bytes,
+            doc_count,
+            avg_doc_len,
+            length_norms: OnceLock::new(),
+            fields,
+            hot: Cache::default(),
+        })
+    }
+
+    pub(crate) fn section(&self, s: Section) -> &[u8] {
+        &self.bytes[self.sections[s as usize].clone()]
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.doc_count
+    }
+
+    pub(crate) fn avg_doc_len(&self) -> f32 {
+        self.avg_doc_len
+    }
+
+    /// The normalized-spelling dictionary. `open` checked that it opens.
+    pub(crate) fn terms(&self) -> Option<fst::Map<&[u8]>> {
+        dictionary::open(self.section(Section::Terms))
+    }
+
+    /// The light-stem dictionary.
+    pub(crate) fn stems(&self) -> Option<fst::Map<&[u8]>> {
+        dictionary::open(self.section(Section::Stems))
+    }
+
+    /// Up to `keep` spellings accepted by `aut`, most frequent first (ties in key
+    /// order), looking at no more than `scan` keys: (spelling, postings offset).
+    /// Completions, corrections and suggestions all rank candidates this way.
+    pub(crate) fn frequent_terms<A: Automaton>(&self, aut: A, scan: usize, keep: usize) -> Vec<(String, u64)> {
+        let Some(terms) = self.terms() else { return Vec::new() };
+        // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
+        // kept head is sorted.
+        let mut stream = terms.search(aut).into_stream();
+        // (df, where the key starts in `keys`, key length, postings offset)
+        let mut found: Vec<(std::cmp::Reverse<u64>, usize, usize, u64)> = Vec::new();
+        let mut keys = String::new();
+        while let Some((key, off)) = stream.next() {
+            if found.len() == scan {
+                break;
+            }
+            if let Ok(key) = std::str::from_utf8(key) {
+                found.push((std::cmp::Reverse(self.postings(off).len()), keys.len(), key.len(), off));
+                keys.push_str(key);
+            }
+        }
+        if found.len() > keep {
+            found.select_nth_unstable(keep);
+            found.truncate(keep);
+        }
+        found.sort_unstable();
+        found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
+    }
+
+    /// The document list at `offset` (of a spelling).
+    pub(crate) fn postings(&self, offset: u64) -> Postings<'_> {
+        Postings::new(self.section(Section::Postings), offset)
+    }
+
+    /// The stem record at `offset`; `None` if it is damaged.
+    pub(crate) fn stem_record(&self, offset: u64) -> Option<StemRecord> {
+        StemRecord::read(self.section(Section::Postings), offset, self.words().len())
+    }
+
+    /// The decoded document list at `offset`, for a common word; `None` for a
+    /// word too rare to be worth keeping, or once the memory budget is spent.
+    pub(crate) fn hot_list(&self, offset: u64) -> Option<Arc<DecodedList>> {
+        let postings = self.postings(offset);
+        self.hot.get(offset, postings.len(), || DecodedList::new(postings))
+    }
+
+    /// The document list of a stem: its spellings' lists merged, kept once made
+    /// for a common stem.
+    pub(crate) fn stem_list(&self, record: &StemRecord, offset: u64) -> Arc<DecodedList> {
+        let merge = || DecodedList::merge(record.postings(self.section(Section::Postings)));
+        self.hot.get(offset, record.df(), merge).unwrap_or_else(|| Arc::new(merge()))
+    }
+
+    /// The written words. `open` checked that the table opens.
+    pub(crate) fn words(&self) -> Strings<'_> {
+        Strings::new(self.section(Section::Words)).unwrap_or(Strings::EMPTY)
+    }
+
+    /// The gaps between words, as [`Index::words`].
+    pub(crate) fn gaps(&self) -> Strings<'_> {
+        Strings::new(self.section(Section::Gaps)).unwrap_or(Strings::EMPTY)
+    }
+
+    /// Document `n`'s entry in the document table.
+    pub(crate) fn doc_entry(&self, n: u32) -> Option<DocEntry> {
+        DocEntry::read(self.section(Section::Docs), n)
+    }
+
+    /// `norm(token count)` for every document, computed once.
+    pub(crate) fn length_norms(&self, norm: impl Fn(f32) -> f32) -> &[f32] {
+        self.length_norms.get_or_init(|| {
+            (0..self.doc_count).map(|d| norm(self.doc_entry(d).map_or(0, |e| e.tokens) as f32)).collect()
+        })
+    }
+
+    /// Every document's fields; none if the section is damaged (only trusted
+    /// bytes get this far unchecked).
+    pub(crate) fn fields(&self) -> &Fields {
+        self.fields.get_or_init(|| Fields::read(self.section(Section::Fields), self.doc_count).unwrap_or_default())
+    }
+
+    pub fn info(&self) -> Info {
+        Info {
+            documents: self.doc_count,
+            terms: self.terms().map_or(0, |m| m.len() as u64),
+            stems: self.stems().map_or(0, |m| m.len() as u64),
+            index_bytes: self.bytes.len() as u64,
+            format_version: FORMAT_VERSION,
+            analyzer_version: ANALYZER_VERSION,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Decoded document lists of common words, kept between queries.
+//!
+//! Common words (الله, قال, حدثنا) are read by most queries that use them; decoded
+//! once into an array, they are scored without varint decoding. A stem's list is
+//! the union of its spellings' lists (the format stores only those), so a common
+//! stem's merged list is worth keeping too. Memory is bounded by [`BUDGET`].
+
+use fahras_core::format::postings::{Posting, Postings};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Lists of at least this many documents are decoded once and kept.
+const HOT_DF: u64 = 512;
+/// Most memory kept for decoded lists, in 4-byte words (16 MiB).
+const BUDGET: usize = 4 << 20;
+
+/// A document list decoded into an array.
+pub struct DecodedList(Vec<Posting>);
+
+impl DecodedList {
+    pub fn new(p: Postings<'_>) -> DecodedList {
+        let mut list = Vec::with_capacity(usize::try_from(p.len()).unwrap_or(0).min(1 << 24));
+        list.extend(p);
+        DecodedList(list)
+    }
+
+    /// One list of the postings of several, in document order: a document in more
+    /// than one has their tfs summed.
+    pub fn merge(mut list: Vec<Posting>) -> DecodedList {
+        list.sort_unstable_by_key(|p| p.doc);
+        list.dedup_by(|b, a| {
+            let same = a.doc == b.doc;
+            if same {
+                a.tf = a.tf.saturating_add(b.tf);
+                a.title |= b.title;
+            }
+            same
+        });
+        DecodedList(list)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Memory held, in 4-byte words.
+    fn words(&self) -> usize {
+        self.0.len() * 3
+    }
+}
+
+/// Decoded lists by postings offset, and the memory they hold.
+#[derive(Default)]
+pub struct Cache(Mutex<(HashMap<u64, Arc<DecodedList>>, usize)>);
+
+impl Cache {
+    /// The list at `offset`, decoded by `decode` the first time; `None` for a list
+    /// of fewer than [`HOT_DF`] documents, or once the budget is spent.
+    pub fn get(&self, offset: u64, df: u64, decode: impl FnOnce() -> DecodedList) -> Option<Arc<DecodedList>> {
+        if df < HOT_DF {
+            return None;
+        }
+        let mut hot = self.0.lock().ok()?;
+        if let Some(list) = hot.0.get(&offset) {
+            return Some(Arc::clone(list));
+        }
+        if hot.1 >= BUDGET {
+            return None;
+        }
+        let list = Arc::new(decode());
+        hot.1 += list.words();
+        hot.0.insert(offset, Arc::clone(&list));
+        Some(list)
+    }
+}

@@ -1,0 +1,147 @@
+//! From a query word to the dictionary entries it matches, each with a weight.
+//!
+//! One typed word can mean many indexed spellings: the word itself, its Uthmani
+//! spelling, the same word with a proclitic typed or dropped (وهم ~ ووهم, كتاب ~
+//! بكتاب), its light stem, the words it begins while it is still being typed, and
+//! the words one or two typos away. Weights encode the order a reader expects:
+//! exact > variant > stem > prefix > fuzzy. Every expansion is capped so a one-letter
+//! prefix or a long typo costs the same bounded work as any other word.
+
+use crate::fuzzy::{allowed_distance, Fuzzy};
+use crate::index::Index;
+use crate::query::QueryWord;
+use fahras_core::analysis::{stem, strip_prefix};
+use fst::automaton::Str;
+use fst::Automaton;
+
+pub const EXACT: f32 = 1.0;
+pub const VARIANT: f32 = 0.8;
+pub const STEM: f32 = 0.7;
+pub const PREFIX: f32 = 0.8;
+pub const FUZZY: f32 = 0.35;
+
+/// Keys read from the dictionary for one prefix before choosing the most frequent.
+const PREFIX_SCAN: usize = 2048;
+/// Completions kept per prefix.
+const PREFIX_TERMS: usize = 24;
+/// A prefix this short says little about the word: fewer completions are kept.
+const SHORT_PREFIX: usize = 2;
+const SHORT_PREFIX_TERMS: usize = 8;
+/// Typo corrections kept per word.
+const FUZZY_TERMS: usize = 24;
+/// Stems whose positions are read per word (for proximity and phrases).
+const POSITION_STEMS: usize = 12;
+
+/// The article, conjunctions and prepositions that readers glue on or leave off.
+const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
+
+/// What one query word matches in an index.
+#[derive(Debug, Default)]
+pub struct WordMatch {
+    /// Spelling postings to score: (postings offset, weight).
+    pub terms: Vec<(u64, f32)>,
+    /// The record of the word's own stem (scored with [`STEM`], and the source of
+    /// title hits).
+    pub stem: Option<u64>,
+    /// Stem records whose words give the word's positions.
+    pub position_stems: Vec<u64>,
+    /// Matched spellings.
+    pub spellings: Vec<String>,
+    /// Document frequency of the word itself (its spelling or its stem, whichever is
+    /// more common). Every alternative is scored with at least this frequency, so a
+    /// rare variant spelling cannot outrank the word that was typed just by being rare.
+    pub df: u64,
+}
+
+/// Expands `word` against `index`.
+pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
+    let mut m = WordMatch::default();
+    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return m };
+    let mut add = |m: &mut WordMatch, key: &str, offset: u64, weight: f32| {
+        if !m.spellings.iter().any(|s| s == key) {
+            m.spellings.push(key.to_owned());
+            m.terms.push((offset, weight));
+        }
+    };
+    let lookup = |m: &mut WordMatch, key: &str, weight: f32| {
+        if let Some(off) = terms.get(key) {
+            add(m, key, off, weight);
+        }
+    };
+    let token = &word.token;
+    for form in token.forms() {
+        lookup(&mut m, form, if form == token.term { EXACT } else { VARIANT });
+    }
+    let exact = !m.terms.is_empty();
+    m.df = m.terms.iter().map(|&(off, _)| index.postings(off).len()).max().unwrap_or(0);
+    for form in token.forms() {
+        let len = form.chars().count();
+        for p in PROCLITICS {
+            match form.strip_prefix(p) {
+                Some(rest) if rest.chars().count() >= 3 => lookup(&mut m, rest, VARIANT),
+                _ => {}
+            }
+            if len >= 2 {
+                lookup(&mut m, &format!("{p}{form}"), VARIANT);
+            }
+        }
+    }
+    for form in token.forms() {
+        let s = stem(form);
+        if let Some(off) = stems.get(s) {
+            if let Some(record) = index.stem_record(off) {
+                m.df = m.df.max(record.df());
+                m.stem.get_or_insert(off);
+            }
+            push_unique(&mut m.position_stems, off);
+        }
+    }
+    if word.prefix {
+        let bare = strip_prefix(&token.term);
+        for base in [token.term.as_str(), bare] {
+            let typed = base.chars().count();
+            let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
+            for (key, off) in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
+                // A completion that is much longer than what was typed is a weaker guess.
+                let weight = PREFIX * (0.6 + 0.4 * typed as f32 / key.chars().count().max(1) as f32);
+                add(&mut m, &key, off, weight);
+            }
+        }
+    }
+    if !exact && m.terms.is_empty() && m.stem.is_none() {
+        fuzzy(index, word, &mut m, &mut add);
+    }
+    // Positions of every matched spelling come from its stem.
+    for s in &m.spellings {
+        if m.position_stems.len() >= POSITION_STEMS {
+            break;
+        }
+        if let Some(off) = stems.get(stem(s)) {
+            push_unique(&mut m.position_stems, off);
+        }
+    }
+    m
+}
+
+fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMut(&mut WordMatch, &str, u64, f32)) {
+    let term = &word.token.term;
+    let distance = allowed_distance(term.chars().count());
+    if distance == 0 {
+        return;
+    }
+    let lev = Fuzzy::new(term, distance);
+    let found = if word.prefix {
+        index.frequent_terms(lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
+    } else {
+        index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS)
+    };
+    for (key, off) in found {
+        add(m, &key, off, FUZZY);
+    }
+}
+
+fn push_unique(v: &mut Vec<u64>, x: u64) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}

@@ -1,0 +1,124 @@
+//! The stored documents, read back from their word ids (layout in
+//! [`fahras_core::format::streams`]).
+//!
+//! A document is kept as its sequence of written-word ids and gap ids. Put back
+//! together they give the original text byte for byte, for titles, snippets and
+//! the document itself; and a word's place in the sequence is its position, so
+//! phrases, proximity and highlights need no positions in the postings.
+
+use crate::index::Index;
+use fahras_core::format::fields::{Kind, Value};
+use fahras_core::format::streams::{Run, Stream};
+use fahras_core::format::Section;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// A stored document: id and url borrowed from the index, title and text as ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DocWords<'a> {
+    pub id: &'a str,
+    pub url: &'a str,
+    pub title: Run,
+    pub text: Run,
+}
+
+/// One stored document, whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredDoc<'a> {
+    pub id: &'a str,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    pub text: String,
+    pub meta: Meta<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<&'a str>,
+}
+
+/// A document's metadata, key by key; serialized as an object whose numbers are
+/// numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta<'a>(pub Vec<(&'a str, &'a Value)>);
+
+impl Serialize for Meta<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            match value {
+                Value::Text(t) => map.serialize_entry(key, t)?,
+                Value::Number(n) => match (n.parse::<i64>(), n.parse::<f64>()) {
+                    (Ok(i), _) => map.serialize_entry(key, &i)?,
+                    (_, Ok(f)) if f.is_finite() => map.serialize_entry(key, &f)?,
+                    _ => map.serialize_entry(key, n)?,
+                },
+            }
+        }
+        map.end()
+    }
+}
+
+impl Index {
+    fn stream(&self, n: u32) -> Option<Stream<'_>> {
+        Stream::open(self.section(Section::Streams), self.doc_entry(n)?)
+    }
+
+    /// Document `n` as ids; `None` if its stream is damaged.
+    pub(crate) fn doc_words(&self, n: u32) -> Option<DocWords<'_>> {
+        let stream = self.stream(n)?;
+        let (id, url) = (std::str::from_utf8(stream.id).ok()?, std::str::from_utf8(stream.url).ok()?);
+        let (title, text) = stream.runs()?;
+        Some(DocWords { id, url, title, text })
+    }
+
+    /// Calls `f(word id, position)` for each word of document `n`, title first.
+    pub(crate) fn for_each_word(&self, n: u32, f: impl FnMut(u32, u32)) {
+        if let Some(stream) = self.stream(n) {
+            stream.for_each_word(f);
+        }
+    }
+
+    /// A run put back together as text.
+    pub(crate) fn run_text(&self, run: &Run) -> String {
+        let mut out = String::new();
+        for (&gap, &word) in run.gaps.iter().zip(&run.words) {
+            self.gap_into(gap, &mut out);
+            self.word_into(word, &mut out);
+        }
+        self.gap_into(run.tail, &mut out);
+        out
+    }
+
+    /// Appends written word `id` (nothing if the id is damaged).
+    pub(crate) fn word_into(&self, id: u32, out: &mut String) {
+        let _ = self.words().get_into(id, out);
+    }
+
+    /// Appends gap `id` (nothing if the id is damaged).
+    pub(crate) fn gap_into(&self, id: u32, out: &mut String) {
+        let _ = self.gaps().get_into(id, out);
+    }
+
+    /// Document `n`, whole: `None` if there is no such document or it is damaged.
+    pub fn document(&self, n: u32) -> Option<StoredDoc<'_>> {
+        let d = self.doc_words(n)?;
+        let (mut meta, mut lang, mut dir) = (Meta::default(), None, None);
+        for (column, value) in self.fields().of(n) {
+            match column.kind {
+                Kind::Meta => meta.0.push((column.name.as_str(), value)),
+                Kind::Lang => lang = Some(value.as_str()),
+                Kind::Dir => dir = Some(value.as_str()),
+            }
+        }
+        Some(StoredDoc {
+            id: d.id,
+            title: self.run_text(&d.title),
+            url: (!d.url.is_empty()).then_some(d.url),
+            text: self.run_text(&d.text),
+            meta,
+            lang,
+            dir,
+        })
+    }
+}
