@@ -1,4 +1,4 @@
-import { defineFahrasSearch } from '../www/fahras-search.js';
+import { defineFahrasSearch } from '../widget/fahras-search.js';
 import { load } from './browser.js';
 
 defineFahrasSearch(load);

@@ -1,13 +1,17 @@
-// Builds the wasm engine and its three deliverables:
-//   pkg/            the npm package's generated half (glue, .wasm, base64 module)
-//   dist/fahras.js  classic-script bundle, also copied to www/fahras.js for the demo
-//   dist/fahras.html the demo page with everything inline, for file:// use
+// Builds the npm package's generated half and the demo:
+//   pkg/fahras.wasm            the engine (no index unless FAHRAS_CORPUS is set)
+//   pkg/fahras-wasm-base64.js  the same, as a module the browser entry imports
+//   pkg/fahras-cli.wasm        the `fahras` command (wasm32-wasip1), run by `npx fahras`
+//   pkg/fahras-classic.js      the classic-script bundle, its engine left as a placeholder
+//   dist/                      the demo, made by `fahras build` itself: fahras.js,
+//                              fahras.html (all inline, for file://), search.idx, index.html
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ENGINE_PLACEHOLDER } from '../js/bundle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => join(root, ...parts);
@@ -28,43 +32,42 @@ function run(command, args, { capture = false } = {}) {
   return result.stdout;
 }
 
-function cargoBuildWasm() {
+/** Builds `crate` for `target` and returns the .wasm path cargo reports. */
+function cargoWasm(crate, target) {
   // The JSON messages name the artifact, wherever CARGO_TARGET_DIR puts it.
   const messages = run('cargo', [
-    'build', '--release', '--target', 'wasm32-unknown-unknown', '--lib',
-    '--message-format=json-render-diagnostics',
+    'build', '--release', '--target', target, '-p', crate, '--message-format=json-render-diagnostics',
   ], { capture: true });
   const wasm = messages.split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line))
-    .filter((m) => m.reason === 'compiler-artifact' && m.target.name === 'fahras')
+    .filter((m) => m.reason === 'compiler-artifact' && m.package_id.includes(crate))
     .flatMap((m) => m.filenames)
     .find((file) => file.endsWith('.wasm'));
-  if (!wasm) throw new Error('cargo did not report a fahras .wasm artifact');
+  if (!wasm) throw new Error(`cargo did not report a .wasm for ${crate}`);
   return wasm;
 }
 
-function buildPkg(wasmFromCargo) {
-  const pkg = at('pkg');
-  rmSync(pkg, { recursive: true, force: true });
-  // --omit-default-module-path: the glue must not refer to a .wasm URL; bundlers would try
-  // to resolve it and file:// pages cannot fetch it. The bytes are always passed in.
-  run('wasm-bindgen', [
-    wasmFromCargo, '--target', 'web', '--out-dir', pkg, '--out-name', 'fahras',
-    '--no-typescript', '--omit-default-module-path',
-    '--remove-name-section', '--remove-producers-section',
-  ]);
-  const wasm = join(pkg, 'fahras_bg.wasm');
-  run(at('node_modules', '.bin', 'wasm-opt'), ['-Oz', wasm, '-o', wasm]);
-  const bytes = readFileSync(wasm);
-  writeFileSync(join(pkg, 'fahras_wasm_base64.js'),
-    `export default ${JSON.stringify(bytes.toString('base64'))};\n`);
-  return bytes;
+function optimize(input, output) {
+  mkdirSync(at('pkg'), { recursive: true });
+  run(at('node_modules', '.bin', 'wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers', input, '-o', output]);
+  return readFileSync(output);
 }
 
-async function buildClassic() {
-  mkdirSync(at('dist'), { recursive: true });
-  const out = at('dist', 'fahras.js');
+// The classic bundle imports the engine as base64; the template keeps a
+// placeholder there, which `fahras build` replaces with an engine carrying its index.
+const enginePlaceholder = {
+  name: 'engine-placeholder',
+  setup(b) {
+    b.onResolve({ filter: /fahras-wasm-base64\.js$/ }, () => ({ path: 'engine', namespace: 'placeholder' }));
+    b.onLoad({ filter: /.*/, namespace: 'placeholder' }, () => ({
+      contents: `export default ${JSON.stringify(ENGINE_PLACEHOLDER)};`,
+    }));
+  },
+};
+
+async function buildClassicTemplate() {
+  const out = at('pkg', 'fahras-classic.js');
   await build({
     entryPoints: [at('js', 'classic.js')],
     outfile: out,
@@ -74,22 +77,9 @@ async function buildClassic() {
     target: 'es2020',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [enginePlaceholder],
   });
-  copyFileSync(out, at('www', 'fahras.js'));
   return readFileSync(out, 'utf8');
-}
-
-function buildHtml(classic) {
-  const page = readFileSync(at('www', 'index.html'), 'utf8');
-  // The page loads the engine with a deferred script in its head (and the comment above it).
-  const tag = /(?:<!--(?:(?!-->)[\s\S])*-->\s*)?<script\s+src=["']?fahras\.js["']?\s+defer\s*>\s*<\/script>\s*/;
-  if (!tag.test(page)) throw new Error('www/index.html has no <script src="fahras.js" defer></script> to inline');
-  // An inline script cannot be deferred: it goes where a deferred one runs, after the
-  // rest of the page. `</script` inside the bundle would end the element early.
-  const inline = `<script>${classic.replaceAll('</script', '<\\/script')}</script>\n`;
-  const html = page.replace(tag, '').replace(/<\/body>/, () => `${inline}</body>`);
-  writeFileSync(at('dist', 'fahras.html'), html);
-  return html;
 }
 
 function sizes(label, data) {
@@ -98,13 +88,22 @@ function sizes(label, data) {
   return `${label.padEnd(34)}${kb(Buffer.byteLength(data))}${kb(gzipSync(data, { level: 9 }).length)}${kb(brotli.length)}`;
 }
 
-const wasm = buildPkg(cargoBuildWasm());
-const classic = await buildClassic();
-const html = buildHtml(classic);
+const engine = optimize(cargoWasm('fahras-wasm', 'wasm32-unknown-unknown'), at('pkg', 'fahras.wasm'));
+writeFileSync(at('pkg', 'fahras-wasm-base64.js'), `export default ${JSON.stringify(engine.toString('base64'))};\n`);
+const cli = optimize(cargoWasm('fahras-cli', 'wasm32-wasip1'), at('pkg', 'fahras-cli.wasm'));
+await buildClassicTemplate();
+
+// The demo is made the way a user makes theirs.
+const corpus = process.env.FAHRAS_CORPUS || 'corpus';
+run(process.execPath, [at('bin', 'fahras.js'), 'build', corpus, '--out', 'dist', '--page', 'demo/index.html']);
+copyFileSync(at('demo', 'index.html'), at('dist', 'index.html'));
+
 console.log([
   `${''.padEnd(34)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`,
-  sizes('pkg/fahras_bg.wasm', wasm),
-  sizes('pkg/fahras_wasm_base64.js', readFileSync(at('pkg', 'fahras_wasm_base64.js'))),
-  sizes('dist/fahras.js (classic bundle)', classic),
-  sizes('dist/fahras.html', html),
+  sizes('pkg/fahras.wasm (engine)', engine),
+  sizes('pkg/fahras-wasm-base64.js', readFileSync(at('pkg', 'fahras-wasm-base64.js'))),
+  sizes('pkg/fahras-cli.wasm (command)', cli),
+  sizes('dist/search.idx (demo index)', readFileSync(at('dist', 'search.idx'))),
+  sizes('dist/fahras.js (engine + index)', readFileSync(at('dist', 'fahras.js'))),
+  sizes('dist/fahras.html (whole demo)', readFileSync(at('dist', 'fahras.html'))),
 ].join('\n'));

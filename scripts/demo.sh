@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up, builds, and serves the demo page www/ on 127.0.0.1 (PORT, default 8080).
+# Sets up, builds, and serves the demo (dist/) on 127.0.0.1 (PORT, default 8080).
 source "$(dirname "$0")/lib.sh"
 bash scripts/setup.sh
 npm run build

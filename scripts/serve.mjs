@@ -1,4 +1,4 @@
-// Minimal static file server: `node scripts/serve.mjs [dir]` serves www/ (or dir) on
+// Minimal static file server: `node scripts/serve.mjs [dir]` serves dist/ (or dir) on
 // 127.0.0.1:$PORT (8080 by default). Tests import serve() to host built pages.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -50,7 +50,7 @@ export function serve(dir, { host = '127.0.0.1', port = 0 } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dir = process.argv[2] ?? fileURLToPath(new URL('../www', import.meta.url));
+  const dir = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
   const { url } = await serve(dir, { port: Number(process.env.PORT ?? 8080) });
   console.log(`Serving ${dir} at ${url} (Ctrl-C to stop)`);
 }

@@ -1,22 +1,29 @@
-//! `fahras`: index your own documents and search them from a shell, with the same
-//! code the browser runs.
+//! `fahras`: index documents and web pages, and search them from a shell, with
+//! the same code the browser runs. The npm package runs this very program,
+//! compiled to WebAssembly (wasm32-wasip1), as `npx fahras`.
+
+mod index;
+mod terminal;
 
 use fahras_engine::{analyze, Index};
-use fahras_indexer::{build_index, read_corpus};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  fahras index <dir|file> -o <index.bin>      index .txt .md .html .json .jsonl documents
-  fahras search [--index <index.bin>] [--limit N] [--json] <query>
-  fahras suggest [--index <index.bin>] [--limit N] <prefix>
-  fahras analyze <text>                        show the terms the engine sees
-  fahras info [--index <index.bin>]
-
-Without --index, the corpus embedded at build time is searched.";
+  fahras index <file|dir>... -o <index>        index .txt .md .html .json .jsonl documents and web pages
+  fahras build <file|dir>... --out <dir>       (npx fahras) a search page and script carrying the index
+  fahras search --index <index> [--limit N] [--json] <query>
+  fahras suggest --index <index> [--limit N] [--json] <prefix>
+  fahras analyze <text>                          show the words the engine sees
+  fahras info --index <index>";
 
 fn main() -> ExitCode {
+    // WebAssembly has no working directory of its own: the npm launcher passes it.
+    #[cfg(target_os = "wasi")]
+    if let Some(dir) = std::env::var_os("PWD") {
+        let _ = std::env::set_current_dir(dir);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -27,7 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Options shared by the commands, in any order around the positional argument.
+/// Options shared by the commands, in any order around the positional arguments.
 #[derive(Default)]
 struct Opts {
     index: Option<PathBuf>,
@@ -45,9 +52,11 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         match a.as_str() {
             "--index" => o.index = Some(value()?.into()),
             "-o" | "--output" => o.output = Some(value()?.into()),
-            "--limit" => o.limit = Some(value()?.parse().map_err(|_| "--limit needs a number".to_string())?),
+            "--limit" => o.limit = Some(value()?.parse().map_err(|_| "--limit needs a whole number".to_string())?),
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.into()),
+            "--" => o.rest.extend(it.by_ref().cloned()),
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             _ => o.rest.push(a.clone()),
         }
     }
@@ -71,13 +80,12 @@ fn run(args: &[String]) -> Result<(), String> {
     let text = o.rest.join(" ");
     match cmd.as_str() {
         "index" => {
-            let [input] = &o.rest[..] else { return Err(USAGE.into()) };
-            let out = o.output.as_ref().ok_or("index needs -o <index.bin>")?;
-            let docs = read_corpus(input.as_ref()).map_err(|e| e.to_string())?;
-            let bytes = build_index(&docs);
-            std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-            eprintln!("indexed {} documents into {} ({} bytes)", docs.len(), out.display(), bytes.len());
-            Ok(())
+            let out = o.output.as_ref().ok_or("index needs -o <file>")?;
+            if o.rest.is_empty() {
+                return Err(format!("index needs at least one file or directory\n{USAGE}"));
+            }
+            let inputs: Vec<PathBuf> = o.rest.iter().map(PathBuf::from).collect();
+            index::run(&inputs, out)
         }
         "search" => {
             let hits = open(&o)?.search(&text, o.limit.unwrap_or(10));
@@ -87,7 +95,8 @@ fn run(args: &[String]) -> Result<(), String> {
             for (i, h) in hits.iter().enumerate() {
                 let snippet: String =
                     h.snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
-                println!("{}. {} ({})  score {:.3}\n   {}", i + 1, h.title, h.id, h.score, snippet.replace('\n', " "));
+                let (title, id) = (terminal::escape(&h.title), terminal::escape(&h.id));
+                println!("{}. {title} ({id})  score {:.3}\n   {}", i + 1, h.score, terminal::escape(&snippet));
             }
             Ok(())
         }
@@ -96,11 +105,16 @@ fn run(args: &[String]) -> Result<(), String> {
             if o.json {
                 return json(&s);
             }
-            s.iter().for_each(|s| println!("{s}"));
+            s.iter().for_each(|s| println!("{}", terminal::escape(s)));
             Ok(())
         }
         "analyze" => json(&analyze(&text)),
         "info" => json(&open(&o)?.info()),
-        _ => Err(USAGE.into()),
+        "build" => Err("build writes a page and a script for the browser: run it as `npx fahras build`".into()),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command {cmd:?}\n{USAGE}")),
     }
 }

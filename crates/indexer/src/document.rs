@@ -17,3 +17,51 @@ pub struct Document {
     pub lang: Option<String>,
     pub dir: Option<String>,
 }
+
+/// Documents longer than this many words are split into parts of at most this
+/// many: a snippet reads its document's words, and a search reads those of its
+/// best candidates, so one book-length document would make every query that
+/// finds it slow. 50,000 words is about 300 KB of Arabic text.
+pub const MAX_DOCUMENT_WORDS: usize = 50_000;
+
+impl Document {
+    /// The document, or its parts when its text has more than `max_words` words.
+    /// Part 1 keeps the id; part `n` is `{id}#{n}`, titled `{title} ({n}/{parts})`,
+    /// with the same url and fields. A part ends at the last line break of its
+    /// second half, or else after its last word; the parts put back together are
+    /// the text.
+    pub fn split(self, max_words: usize) -> Vec<Document> {
+        let mut cuts = vec![0];
+        // Words in the current part, where the previous word ended, and the best
+        // line break seen so far: (where the next part would start, words before it).
+        let (mut words, mut prev_end, mut line_break) = (0, 0, None);
+        for (start, end) in fahras_core::analysis::spans(&self.text) {
+            if words == max_words {
+                let (cut, before) = line_break.take().unwrap_or((start, words));
+                cuts.push(cut);
+                words -= before;
+            }
+            if words >= max_words / 2 {
+                if let Some(nl) = self.text[prev_end..start].rfind('\n') {
+                    line_break = Some((prev_end + nl + 1, words));
+                }
+            }
+            words += 1;
+            prev_end = end;
+        }
+        if cuts.len() == 1 {
+            return vec![self];
+        }
+        cuts.push(self.text.len());
+        let parts = cuts.len() - 1;
+        cuts.windows(2)
+            .enumerate()
+            .map(|(i, w)| Document {
+                id: if i == 0 { self.id.clone() } else { format!("{}#{}", self.id, i + 1) },
+                title: format!("{} ({}/{parts})", self.title, i + 1),
+                text: self.text[w[0]..w[1]].to_owned(),
+                ..self.clone()
+            })
+            .collect()
+    }
+}

@@ -5,6 +5,24 @@
 //! breaks, and entities are decoded. Stored text is plain text and the widget shows
 //! it with `textContent`, so nothing here has to be safe HTML.
 
+/// What a page offers for search (stand-in until the site extractor lands).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub h1: Option<String>,
+    pub title: Option<String>,
+    pub marked_body: Option<String>,
+    pub main: Option<String>,
+    pub body: String,
+    pub meta: Vec<(String, String)>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+}
+
+pub fn extract(html: &str) -> Page {
+    let h = strip_html(html);
+    Page { title: h.title, body: h.text, ..Page::default() }
+}
+
 /// The visible text and title of an HTML page.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct HtmlText {

@@ -7,9 +7,9 @@
 mod builder;
 mod corpus;
 mod document;
-mod html;
+pub mod html;
+mod site;
 
 pub use builder::build_index;
-pub use corpus::{read_corpus, CorpusError};
-pub use document::{Document, Value};
-pub use html::{strip_html, HtmlText};
+pub use corpus::{read_corpus, read_inputs, CorpusError, Event, Location, MAX_FILE_BYTES};
+pub use document::{Document, Value, MAX_DOCUMENT_WORDS};
