@@ -21,3 +21,4 @@ function wasmSource() {
 }
 
 export const load = createLoad(wasmSource);
+export { MAX_ANALYZE_LENGTH, MAX_RESULTS, MAX_SUGGESTIONS } from './engine.js';

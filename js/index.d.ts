@@ -34,16 +34,31 @@ export interface IndexInfo {
 }
 
 export interface LimitOptions {
-  /** Maximum number of results; a non-negative integer, 10 when omitted. */
+  /**
+   * Maximum number of results; a non-negative integer, 10 when omitted. Values above
+   * what the engine returns at most (`MAX_RESULTS`, `MAX_SUGGESTIONS`) are clamped to it.
+   */
   limit?: number;
 }
 
+/** Most results `search()` returns, whatever `limit` asks. */
+export const MAX_RESULTS: number;
+/** Most suggestions `suggest()` returns. */
+export const MAX_SUGGESTIONS: number;
+/** Longest text `analyze()` takes, in UTF-16 code units; longer throws a `RangeError`. */
+export const MAX_ANALYZE_LENGTH: number;
+
+/**
+ * A search engine over one index, in its own WebAssembly instance. If the engine
+ * fails inside (a WebAssembly trap), that call throws an `Error` saying so and the
+ * engine starts afresh at its next call; other engines are not affected.
+ */
 export interface FahrasEngine {
   search(query: string, options?: LimitOptions): SearchHit[];
   suggest(prefix: string, options?: LimitOptions): string[];
   analyze(text: string): Token[];
   info(): IndexInfo;
-  /** Releases the engine's WebAssembly memory now instead of at garbage collection. */
+  /** Releases the engine's memory now instead of at garbage collection; later calls throw. */
   free(): void;
 }
 
@@ -51,7 +66,9 @@ export interface FahrasEngine {
 export type IndexBytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /**
- * Starts the engine. Without an argument it searches the index embedded at build time;
- * with bytes it searches that index. Rejects with an `Error` when the index is not valid.
+ * Starts an engine. With bytes it searches that index; without, the index carried
+ * inside the engine (the `fahras.js` that `fahras build` writes has one; the npm
+ * package's own engine has none and rejects). Rejects with an `Error` whose message
+ * starts with `fahras:` when the index is not valid.
  */
 export function load(index?: IndexBytes | null): Promise<FahrasEngine>;

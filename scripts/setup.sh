@@ -3,12 +3,17 @@
 # is skipped when its result is already present.
 source "$(dirname "$0")/lib.sh"
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  step "rustup target add wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
+# wasm32-unknown-unknown: the engine in the browser; wasm32-wasip1: the command
+# that `npx fahras` runs under Node's WASI.
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+  if ! rustup target list --installed | grep -qx "$target"; then
+    step "rustup target add $target"
+    rustup target add "$target"
+  fi
+done
 
-# The CLI must be the exact version of the wasm-bindgen crate in Cargo.lock.
+# wasm-bindgen-test-runner runs the Rust tests compiled to wasm32 in Node and in
+# Chromium; it must be the exact version of the wasm-bindgen crate in Cargo.lock.
 [ -f Cargo.lock ] || cargo generate-lockfile
 want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)

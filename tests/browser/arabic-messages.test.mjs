@@ -24,7 +24,7 @@ const COUNTS = {
 test('result counts use the right Arabic plural form', async () => {
   const page = await demo.open();
   const said = await page.evaluate(async (counts) => {
-    const { MESSAGES } = await import('./arabic-messages.js');
+    const { MESSAGES } = await import('../widget/arabic-messages.js');
     return Object.fromEntries(counts.map((n) => [n, MESSAGES.resultCount(n)]));
   }, Object.keys(COUNTS).map(Number));
   assert.deepEqual(said, COUNTS);
@@ -35,7 +35,7 @@ test('numbers are written as Intl.NumberFormat writes them in Arabic', async () 
   const page = await demo.open();
   const numbers = [0, 7, 10, 99, 100, 999, 1000, 1234, 12345, 123456, 1234567, 9007199254740991];
   const { ours, intl } = await page.evaluate(async (numbers) => {
-    const { arabicNumber } = await import('./arabic-messages.js');
+    const { arabicNumber } = await import('../widget/arabic-messages.js');
     const intl = new Intl.NumberFormat('ar-u-nu-arab');
     return { ours: numbers.map(arabicNumber), intl: numbers.map((n) => intl.format(n)) };
   }, numbers);

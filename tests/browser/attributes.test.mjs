@@ -2,7 +2,7 @@
 // defaults that a page can override.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INPUT, rendered, useDemo, type } from './widget.mjs';
+import { INPUT, WAIT, rendered, useDemo, type } from './widget.mjs';
 
 const demo = useDemo();
 
@@ -53,7 +53,7 @@ test('a value set before the element is defined is searched once it is', async (
 <script src="fahras.js"></script></body></html>`,
   }));
   await page.goto(`${demo.url}early.html`);
-  await page.locator('fahras-search [role="option"]').first().waitFor({ timeout: 10_000 });
+  await page.locator('fahras-search [role="option"]').first().waitFor({ timeout: WAIT });
   const state = await rendered(page);
   assert.equal(state.query, 'رونالدو');
   assert.equal(await page.locator(INPUT).inputValue(), 'رونالدو');

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage } from '../support/browser.mjs';
-import { ROOT, INPUT, rendered, requireBuilt } from './widget.mjs';
+import { ROOT, INPUT, WAIT, rendered, requireBuilt } from './widget.mjs';
 
 const POLICY = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'";
 
@@ -53,7 +53,7 @@ test('the widget searches under a strict CSP without violations', async () => {
   await page.waitForFunction(() => {
     const root = document.querySelector('fahras-search')?.shadowRoot;
     return root && root.querySelectorAll('[role="option"]').length > 0;
-  }, null, { timeout: 10_000 });
+  }, null, { timeout: WAIT });
   const { options } = await rendered(page);
   assert.ok(options.length > 0, 'no results');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);

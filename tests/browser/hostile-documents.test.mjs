@@ -1,6 +1,8 @@
-// Documents are untrusted input. An index built by the CLI from documents full
-// of markup, script URLs and bidi overrides must render as plain text, link
-// only to safe URLs, and run nothing.
+// Documents are untrusted input. An index built by the command (`fahras index`)
+// from documents full of markup, script URLs and bidi overrides must render as
+// plain text, link only to safe URLs, and run nothing. Every test first checks
+// that the hostile index loaded and that all its documents were found, so that
+// none can pass on an empty result list.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from '../support/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { INPUT, ROOT, WWW, rendered, requireBuilt, type } from './widget.mjs';
+import { DIST, INPUT, ROOT, WAIT, rendered, requireBuilt, type } from './widget.mjs';
 
 // Every payload, if it ever ran, would set window.pwned to its own name.
 const HOSTILE = [
@@ -44,15 +46,16 @@ let dir;
 let server;
 let browser;
 before(async () => {
-  requireBuilt('www/fahras.js');
+  requireBuilt('dist/fahras.js', 'pkg/fahras-cli.wasm');
   dir = mkdtempSync(join(tmpdir(), 'fahras-hostile-'));
   mkdirSync(join(dir, 'corpus'));
   writeFileSync(join(dir, 'corpus', 'hostile.jsonl'), HOSTILE.map((doc) => JSON.stringify(doc)).join('\n'));
-  // The debug CLI: `cargo test` has built it already, so this costs seconds, not an LTO build.
-  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'fahras', '--', 'index', join(dir, 'corpus'), '-o', join(dir, 'hostile.bin')],
+  // The command a user runs (npx fahras), from the build `npm run build` made.
+  const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'fahras.js'), 'index', join(dir, 'corpus'), '-o', join(dir, 'hostile.bin')],
     { cwd: ROOT, encoding: 'utf8' });
   assert.equal(cli.status, 0, `fahras index failed:\n${cli.stderr}`);
-  copyFileSync(join(WWW, 'fahras.js'), join(dir, 'fahras.js'));
+  // The demo's script: its own index is the demo corpus; the page's index attribute replaces it.
+  copyFileSync(join(DIST, 'fahras.js'), join(dir, 'fahras.js'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>hostile</title><link rel="icon" href="data:,"></head>
 <body><fahras-search index="hostile.bin" limit="20"></fahras-search><script src="fahras.js"></script></body></html>`);
@@ -76,8 +79,23 @@ async function openHostilePage() {
     const path = new URL(request.url()).pathname;
     if (!['/', '/fahras.js', '/hostile.bin'].includes(path)) incidents.push(`request: ${request.url()}`);
   });
+  // Recorded from the first script on: the engine may be ready before any later script runs.
+  await page.addInitScript(() => {
+    document.addEventListener('fahras-ready', (event) => {
+      window.fahrasReady = event.detail;
+    });
+  });
   await page.goto(server.url);
+  // Typed only once the index has loaded, and it must be the hostile index, not the demo's.
+  const ready = await page.waitForFunction(() => window.fahrasReady, null, { timeout: WAIT })
+    .then((handle) => handle.jsonValue())
+    .catch(async (error) => {
+      throw new Error(`the hostile index did not load; the widget says: ${(await rendered(page)).status}`, { cause: error });
+    });
+  assert.equal(ready.documents, HOSTILE.length, 'the page opened hostile.bin');
   const state = await type(page, 'حلب');
+  // Every hostile document says حلب: all of them, and only them, are found.
+  assert.deepEqual(state.options.map((o) => o.id).sort(), HOSTILE.map((doc) => doc.id).sort(), `status: ${state.status}`);
   return { page, state, incidents };
 }
 
@@ -85,7 +103,6 @@ const pwned = (page) => page.evaluate(() => window.pwned ?? null);
 
 test('titles with markup and bidi controls render as the exact text', async () => {
   const { page, state, incidents } = await openHostilePage();
-  assert.deepEqual(state.options.map((o) => o.id).sort(), HOSTILE.map((doc) => doc.id).sort(), `status: ${state.status}`);
   for (const option of state.options) {
     assert.equal(option.title, HOSTILE.find((doc) => doc.id === option.id).title);
   }

@@ -36,7 +36,7 @@ const CASES = [
 test('only http:, https:, mailto: and relative URLs are linked', async () => {
   const page = await demo.open();
   const hrefs = await page.evaluate(async ({ cases, base }) => {
-    const { safeHref } = await import('./safe-url.js');
+    const { safeHref } = await import('../widget/safe-url.js');
     return cases.map(([url]) => safeHref(url, base));
   }, { cases: CASES, base: BASE });
   assert.deepEqual(CASES.map(([url], i) => [url, hrefs[i]]), CASES.map(([url, expected]) => [url, expected]));

@@ -8,8 +8,11 @@ import { launchBrowser } from '../support/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WWW = `${ROOT}www`;
+/** The demo `npm run build` makes with `fahras build`: fahras.js, fahras.html, search.idx, index.html. */
+export const DIST = `${ROOT}dist`;
 export const INPUT = 'fahras-search input';
+/** Generous: the machines that run these tests are small and shared. */
+export const WAIT = 20_000;
 
 /** Fails with the fix when the build the tests exercise has not been made. */
 export function requireBuilt(...paths) {
@@ -35,9 +38,11 @@ export async function rendered(page, selector = 'fahras-search') {
     const element = document.querySelector(selector);
     const root = element.shadowRoot;
     const input = root.querySelector('[role="combobox"]');
+    const status = root.querySelector('[part~="status"]');
     return {
       query: element.value,
-      status: root.querySelector('[part~="status"]').textContent,
+      status: status.textContent,
+      error: status.classList.contains('error'),
       expanded: input.getAttribute('aria-expanded') === 'true',
       activeDescendant: input.getAttribute('aria-activedescendant'),
       options: [...root.querySelectorAll('[role="option"]')].map((option) => ({
@@ -53,8 +58,10 @@ export async function rendered(page, selector = 'fahras-search') {
 }
 
 /**
- * Serves www/ over HTTP and launches Chromium for the calling test file's
- * tests; `open()` gives a page with the demo loaded and its engine ready.
+ * Serves the repository over HTTP and launches Chromium for the calling test
+ * file's tests. `url` is the built demo (dist/, as `npm run serve` shows it);
+ * the widget's own modules are beside it at `../widget/`, for tests that import
+ * them into the page. `open()` gives a page with the demo loaded and its engine ready.
  */
 export function useDemo() {
   const demo = {};
@@ -64,14 +71,15 @@ export function useDemo() {
 }
 
 async function startDemo() {
-  requireBuilt('www/fahras.js');
-  const [server, browser] = await Promise.all([serve(WWW), launchBrowser()]);
+  requireBuilt('dist/index.html', 'dist/fahras.js');
+  const [server, browser] = await Promise.all([serve(ROOT), launchBrowser()]);
+  const url = `${server.url}dist/`;
   return {
-    url: server.url,
+    url,
     browser,
     async open() {
       const page = await browser.newPage();
-      await page.goto(server.url);
+      await page.goto(url);
       await waitUntilReady(page);
       return page;
     },
@@ -85,9 +93,9 @@ async function startDemo() {
 /** Waits for the demo's footer, which is filled from the fahras-ready event. */
 export async function waitUntilReady(page) {
   try {
-    await page.locator('#stats').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+    await page.locator('#stats').filter({ hasText: /\S/ }).waitFor({ timeout: WAIT });
   } catch (error) {
-    const { status } = await rendered(page);
+    const status = await rendered(page).then((state) => state.status, () => '(nothing: <fahras-search> is not defined)');
     throw new Error(`the engine did not become ready; the widget says: ${status}`, { cause: error });
   }
 }

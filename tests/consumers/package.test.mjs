@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +18,12 @@ import { launchBrowser, openPage } from '../support/browser.mjs';
 import { FIRST_HITS } from '../support/corpus.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO_INDEX = join(root, 'dist', 'search.idx');
 const [QUERY, FIRST_ID] = FIRST_HITS[0];
+// The npm engine carries no index: the page fetches the one it is given.
 const MAIN = `import { load } from 'fahras';
 import 'fahras/element';
-load().then((engine) => {
+fetch('/search.idx').then((r) => r.arrayBuffer()).then((bytes) => load(new Uint8Array(bytes))).then((engine) => {
   window.fahrasResult = {
     first: engine.search(${JSON.stringify(QUERY)}, { limit: 3 })[0]?.id,
     element: customElements.get('fahras-search') !== undefined,
@@ -29,7 +31,7 @@ load().then((engine) => {
 }, (error) => { window.fahrasResult = { error: String(error) }; });
 `;
 const PAGE = (src) => `<!doctype html><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,">
-<fahras-search></fahras-search><script type="module" src="${src}"></script>\n`;
+<fahras-search index="/search.idx"></fahras-search><script type="module" src="${src}"></script>\n`;
 
 let scratch;
 let browser;
@@ -47,6 +49,9 @@ before(async () => {
   npm(['install', '--no-package-lock', join(scratch, packed.filename)], scratch);
   writeFileSync(join(scratch, 'main.js'), MAIN);
   writeFileSync(join(scratch, 'index.html'), PAGE('/main.js'));
+  // Vite serves public/ at the root and copies it into its build.
+  mkdirSync(join(scratch, 'public'));
+  copyFileSync(DEMO_INDEX, join(scratch, 'public', 'search.idx'));
   browser = await launchBrowser();
 });
 
@@ -80,23 +85,40 @@ async function assertServedSearches(dir) {
 }
 
 test('Node ESM consumer searches', () => {
-  writeFileSync(join(scratch, 'node-consumer.mjs'), `import { load } from 'fahras';
-const engine = await load();
+  writeFileSync(join(scratch, 'node-consumer.mjs'), `import { readFileSync } from 'node:fs';
+import { load } from 'fahras';
+const engine = await load(readFileSync(${JSON.stringify(DEMO_INDEX)}));
 console.log(JSON.stringify(engine.search(${JSON.stringify(QUERY)})[0].id));\n`);
   const first = JSON.parse(execFileSync(process.execPath, ['node-consumer.mjs'], { cwd: scratch, encoding: 'utf8' }));
   assert.ok(first.startsWith(FIRST_ID), `first hit ${first}`);
 });
 
+test('Node build script indexes its own records with fahras/indexer', () => {
+  writeFileSync(join(scratch, 'build-script.mjs'), `import { buildIndex } from 'fahras/indexer';
+import { load } from 'fahras';
+const index = await buildIndex([
+  { id: 'a', title: 'خبر', url: '/a', text: 'وصلت قافلة المساعدات إلى ريف حلب', meta: { year: 2024 } },
+  { id: 'b', text: 'مباراة رونالدو الأخيرة' },
+]);
+const engine = await load(index);
+console.log(JSON.stringify(engine.search('قافلة').map((hit) => [hit.id, hit.url])));\n`);
+  const found = JSON.parse(execFileSync(process.execPath, ['build-script.mjs'], { cwd: scratch, encoding: 'utf8' }));
+  assert.deepEqual(found, [['a', '/a']]);
+});
+
 test('TypeScript consumer type-checks against the declarations', () => {
   writeFileSync(join(scratch, 'consumer.ts'), `import { load, type FahrasEngine, type SearchHit } from 'fahras';
 import { load as loadFromElement } from 'fahras/element';
+import { buildIndex, writeBundle } from 'fahras/indexer';
+const built: Uint8Array = await buildIndex([{ id: 1, text: 'نص', meta: { year: 2024, source: 'وكالة' } }]);
+const sizes: Record<string, number> = await writeBundle(built, 'out', { page: 'page.html' });
 const engine: FahrasEngine = await load(new Uint8Array(0));
 const hits: SearchHit[] = engine.search('حلب', { limit: 3 });
 const words: string[] = engine.suggest('حل');
 const stems: string[] = engine.analyze('حلب').map((token) => token.stem);
 const documents: number = engine.info().documents;
 const element: HTMLElement = document.createElement('fahras-search');
-export { hits, words, stems, documents, element, loadFromElement };
+export { hits, words, stems, documents, element, loadFromElement, sizes };
 // @ts-expect-error: the limit is an option, not a positional argument
 engine.search('حلب', 3);\n`);
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({
@@ -133,6 +155,7 @@ test('webpack 5', async () => {
   }, (error, result) => (error ? fail(error) : done(result))));
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   writeFileSync(join(outDir, 'index.html'), PAGE('main.js'));
+  copyFileSync(DEMO_INDEX, join(outDir, 'search.idx'));
   await assertServedSearches(outDir);
 });
 
@@ -143,5 +166,6 @@ test('esbuild', async () => {
     outdir: outDir, logLevel: 'warning',
   });
   writeFileSync(join(outDir, 'index.html'), PAGE('main.js'));
+  copyFileSync(DEMO_INDEX, join(outDir, 'search.idx'));
   await assertServedSearches(outDir);
 });

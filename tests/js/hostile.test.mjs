@@ -3,9 +3,10 @@
 // surrogates, which Rust strings cannot: the bindings must cope on the way in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { load } from 'fahras';
 
-const engine = await load();
+const engine = await load(readFileSync(new URL('../../dist/search.idx', import.meta.url)));
 
 const HOSTILE = {
   'empty': '',

@@ -1,15 +1,17 @@
-// The built npm package as Node loads it (the exports map's "node" condition).
+// The built npm package as Node loads it (the exports map's "node" condition), with
+// the demo's index (dist/search.idx, written by `npm run build`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'fahras';
+import { load, MAX_ANALYZE_LENGTH } from 'fahras';
 import { FIRST_HITS } from '../support/corpus.mjs';
 
 const root = new URL('../../', import.meta.url);
-const engine = await load();
+const DEMO_INDEX = readFileSync(new URL('dist/search.idx', root));
+const engine = await load(DEMO_INDEX);
 
 function assertHit(hit) {
   assert.equal(typeof hit.id, 'string');
@@ -33,10 +35,16 @@ for (const [query, idPrefix] of FIRST_HITS) {
   });
 }
 
-test('search honours limit', () => {
+test('search honours limit, and clamps limits past the most it returns instead of wrapping them', () => {
   assert.equal(engine.search('سوريا', { limit: 1 }).length, 1);
   assert.equal(engine.search('سوريا', { limit: 0 }).length, 0);
-  assert.ok(engine.search('سوريا').length > 1);
+  const all = engine.search('سوريا', { limit: 100 });
+  assert.ok(all.length > 1);
+  // 2**32 wrapped to 32 bits would be 0 results.
+  for (const limit of [2 ** 32, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER]) {
+    assert.deepEqual(engine.search('سوريا', { limit }).map((h) => h.id), all.map((h) => h.id), `limit ${limit}`);
+  }
+  assert.ok(engine.suggest('سو', { limit: 2 ** 32 }).length > 0);
 });
 
 test('suggest returns completions of a prefix', () => {
@@ -57,7 +65,7 @@ test('analyze returns tokens with spans into the input', () => {
   }
 });
 
-test('info describes the embedded index', () => {
+test('info describes the index', () => {
   const info = engine.info();
   const documents = readdirSync(new URL('corpus/', root)).length;
   assert.equal(info.documents, documents);
@@ -72,23 +80,38 @@ test('odd queries do not throw', () => {
   for (const query of queries) {
     assert.ok(Array.isArray(engine.search(query)));
     assert.ok(Array.isArray(engine.suggest(query)));
-    assert.ok(Array.isArray(engine.analyze(query)));
+    if (query.length <= MAX_ANALYZE_LENGTH) assert.ok(Array.isArray(engine.analyze(query)));
+    else assert.throws(() => engine.analyze(query), RangeError);
   }
 });
 
-test('wrong argument types are TypeErrors, bad limits RangeErrors', async () => {
+test('wrong argument types are TypeErrors, bad limits and oversized text RangeErrors', async () => {
   assert.throws(() => engine.search(42), TypeError);
   assert.throws(() => engine.suggest(undefined), TypeError);
   assert.throws(() => engine.search('حلب', { limit: -1 }), RangeError);
   assert.throws(() => engine.search('حلب', { limit: 1.5 }), RangeError);
+  assert.throws(() => engine.search('حلب', { limit: Infinity }), RangeError);
+  assert.throws(() => engine.analyze('ب'.repeat(MAX_ANALYZE_LENGTH + 1)), /at most 100000 characters/);
+  assert.equal(engine.analyze('ب '.repeat(MAX_ANALYZE_LENGTH / 2)).length, MAX_ANALYZE_LENGTH / 2);
   await assert.rejects(load('index.bin'), TypeError);
+});
+
+test('the npm engine carries no index of its own and says so', async () => {
+  await assert.rejects(load(), /fahras: could not read the index: this build of the engine carries no index/);
+});
+
+test('free() releases an engine; later calls say so', async () => {
+  const own = await load(DEMO_INDEX);
+  own.free();
+  assert.throws(() => own.search('حلب'), /this engine was freed/);
+  assert.ok(engine.search('رونالدو')[0].id.startsWith('000'));
 });
 
 test('an index written by the CLI loads, and a damaged one is rejected', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fahras-js-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'index.bin');
-  execFileSync('cargo', ['run', '--quiet', '--', 'index', 'corpus', '-o', file], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['bin/fahras.js', 'index', 'corpus', '-o', file], { cwd: root, stdio: 'inherit' });
   const bytes = readFileSync(file);
 
   const fromCli = await load(bytes);

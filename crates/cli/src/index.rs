@@ -96,7 +96,7 @@ pub fn run(inputs: &[PathBuf], out: &Path) -> Result<(), String> {
     })?;
     progress.clear();
     let bytes = build_index(&docs);
-    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::write(out, &bytes).map_err(|e| format!("{}: {}", out.display(), fahras_indexer::io_error_text(&e)))?;
     let mut summary = format!(
         "indexed {} documents from {} files in {:.1} s into {} ({:.1} KiB)",
         docs.len(),

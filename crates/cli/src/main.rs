@@ -65,7 +65,8 @@ fn parse(args: &[String]) -> Result<Opts, String> {
 
 fn open(o: &Opts) -> Result<Index, String> {
     let path = o.index.as_ref().ok_or("needs --index <file> (write one with: fahras index <docs> -o search.idx)")?;
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), fahras_indexer::io_error_text(&e)))?;
     Index::from_bytes(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -8,20 +8,21 @@
 //! their frequency). The analyzer vectors are therefore compared after dropping
 //! Lucene's stopwords from Fahras's output.
 
-// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
 use fahras_core::analysis::{normalize, stem, tokens};
-use std::path::Path;
 
-/// Rows of a tab-separated vector file (comment lines start with '#').
-fn rows(name: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let rows: Vec<Vec<String>> =
-        text.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').map(str::to_owned).collect()).collect();
-    assert!(!rows.is_empty(), "{name} has rows");
-    rows
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+/// Rows of a tab-separated vector file (comment lines start with '#'), compiled
+/// in so that the vectors run on wasm32 too.
+macro_rules! rows {
+    ($name:literal) => {{
+        let text = include_str!(concat!("data/", $name));
+        let rows: Vec<Vec<String>> =
+            text.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').map(str::to_owned).collect()).collect();
+        assert!(!rows.is_empty(), "{} has rows", $name);
+        rows
+    }};
 }
 
 fn terms(text: &str) -> Vec<String> {
@@ -30,22 +31,22 @@ fn terms(text: &str) -> Vec<String> {
 
 #[test]
 fn normalization_vectors() {
-    for row in rows("lucene/lucene_arabic_normalization.tsv") {
+    for row in rows!("lucene/lucene_arabic_normalization.tsv") {
         let (input, expected) = (&row[0], row.get(1).map_or("", String::as_str));
         assert_eq!(normalize(input), expected, "normalize({input:?})");
     }
-    for row in rows("lucene/lucene_arabic_filters_factory_normalize.tsv") {
+    for row in rows!("lucene/lucene_arabic_filters_factory_normalize.tsv") {
         assert_eq!(terms(&row[0]).join(" "), row[1], "tokens({:?})", row[0]);
     }
 }
 
 #[test]
 fn stemmer_vectors() {
-    for row in rows("lucene/lucene_arabic_stem.tsv") {
+    for row in rows!("lucene/lucene_arabic_stem.tsv") {
         let (input, expected) = (&row[0], row.get(1).map_or("", String::as_str));
         assert_eq!(stem(input), expected, "stem({input:?})");
     }
-    for row in rows("lucene/lucene_arabic_filters_factory_normstem.tsv") {
+    for row in rows!("lucene/lucene_arabic_filters_factory_normstem.tsv") {
         let stems: Vec<String> = terms(&row[0]).iter().map(|t| stem(t).to_owned()).collect();
         assert_eq!(stems.join(" "), row[1], "{:?}", row[0]);
     }
@@ -53,8 +54,9 @@ fn stemmer_vectors() {
 
 #[test]
 fn analyzer_vectors_except_stopwords() {
-    let stopwords: Vec<String> = rows("lucene/lucene_arabic_stopwords.txt").into_iter().map(|r| r[0].clone()).collect();
-    for row in rows("lucene/lucene_arabic_analyzer.tsv") {
+    let stopwords: Vec<String> =
+        rows!("lucene/lucene_arabic_stopwords.txt").into_iter().map(|r| r[0].clone()).collect();
+    for row in rows!("lucene/lucene_arabic_analyzer.tsv") {
         let text = &row[0];
         let ours: Vec<String> = tokens(text)
             .filter(|t| !stopwords.iter().any(|s| s == &text[t.start..t.end]))
@@ -83,7 +85,7 @@ fn goes_beyond_lucene_on_its_unicode_probes() {
         ("مسئول", "مسءول"),
         ("Google", "google"),
     ];
-    let probes = rows("lucene/lucene8_arabic_normalizer_unicode_probe.tsv");
+    let probes = rows!("lucene/lucene8_arabic_normalizer_unicode_probe.tsv");
     for (input, ours) in expected {
         let lucene = probes.iter().find(|r| r[0] == input).map(|r| r[1].clone());
         assert!(lucene.is_some(), "{input:?} is one of the probes");
@@ -94,7 +96,7 @@ fn goes_beyond_lucene_on_its_unicode_probes() {
 /// Every Arabic presentation form analyzes like the letters it stands for.
 #[test]
 fn presentation_forms_match_their_nfkc() {
-    for row in rows("unicode_arabic_presentation_forms_nfkc.tsv") {
+    for row in rows!("unicode_arabic_presentation_forms_nfkc.tsv") {
         assert_eq!(terms(&row[0]), terms(&row[1]), "{}", row[2]);
     }
 }

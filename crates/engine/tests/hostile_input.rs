@@ -3,10 +3,10 @@
 //! In the browser a panic kills the wasm instance, so "never panics" is the
 //! whole point; the time limits are generous ceilings, not benchmarks.
 
-// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{bounded, default_index, doc, small_index, BOUNDED};
 use fahras_engine::{analyze, parse, Index, MAX_QUERY_CHARS, MAX_WORDS};

@@ -2,10 +2,10 @@
 //! with a panic: an index may arrive over a flaky network, from a cache, or from
 //! someone else's build.
 
-// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::default_index_bytes;
 use common::{reseal, small_index_bytes};

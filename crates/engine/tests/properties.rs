@@ -3,10 +3,10 @@
 //! Case counts are kept small so `cargo test` stays quick; the fuzz targets in
 //! `fuzz/` explore the same ground for as long as one cares to run them.
 
-// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{check_snippet, default_corpus, default_index, doc};
 use fahras_core::analysis::normalize;

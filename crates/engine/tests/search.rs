@@ -1,10 +1,10 @@
 //! End-to-end search on the default corpus (corpus/): the hand-written
 //! queries of tests/data/seeds.jsonl, then each query feature on its own.
 
-// Native only: these read files and spawn threads; tests/wasm.rs covers wasm32.
-#![cfg(not(target_arch = "wasm32"))]
-
 mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{default_index as index, default_index_bytes};
 use fahras_engine::Hit;
@@ -29,7 +29,7 @@ struct Seed {
 
 #[test]
 fn every_seed_query_puts_a_relevant_document_first() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.jsonl")).unwrap();
+    let text = include_str!("data/seeds.jsonl");
     let seeds: Vec<Seed> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(seeds.len(), 30);
     let index = index();
@@ -147,4 +147,11 @@ fn info_describes_the_index() {
     assert_eq!(info.documents, 5);
     assert!(info.terms > 1000 && info.stems > 500, "{info:?}");
     assert_eq!(info.index_bytes, default_index_bytes().len() as u64);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_compiled_in_default_corpus_is_the_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    assert_eq!(fahras_indexer::read_corpus(&dir).expect("corpus/ reads"), common::default_corpus());
 }

@@ -18,6 +18,32 @@ pub struct Document {
     pub dir: Option<String>,
 }
 
+impl Document {
+    /// A plain-text document (a `.txt` or `.md` file): titled by its first line.
+    pub fn from_text(id: String, text: &str) -> Document {
+        Document { id, text: text.to_owned(), ..Document::default() }.completed()
+    }
+
+    /// The document with what it left out filled in: a title from its first
+    /// non-empty line (a Markdown heading's `#` dropped), and no empty url.
+    pub(crate) fn completed(mut self) -> Document {
+        if self.title.trim().is_empty() {
+            self.title = first_line(&self.text);
+        }
+        self.url = self.url.filter(|u| !u.trim().is_empty());
+        self
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = line.trim_start_matches('#').trim();
+    match line.char_indices().nth(120) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_owned(),
+    }
+}
+
 /// Documents longer than this many words are split into parts of at most this
 /// many: a snippet reads its document's words, and a search reads those of its
 /// best candidates, so one book-length document would make every query that

@@ -11,5 +11,5 @@ pub mod html;
 mod site;
 
 pub use builder::build_index;
-pub use corpus::{read_corpus, read_inputs, CorpusError, Event, Location, MAX_FILE_BYTES};
+pub use corpus::{io_error_text, read_corpus, read_inputs, CorpusError, Event, Location, MAX_FILE_BYTES};
 pub use document::{Document, Value, MAX_DOCUMENT_WORDS};

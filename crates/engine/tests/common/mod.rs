@@ -5,11 +5,10 @@
 
 use fahras_core::format::header;
 use fahras_engine::{Hit, Index};
-use fahras_indexer::{build_index, read_corpus, Document};
+use fahras_indexer::{build_index, Document};
 use std::ops::Range;
-use std::path::Path;
-use std::sync::{mpsc, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 /// A generous ceiling for work that must be bounded: the point is "finishes", not
 /// a benchmark, so it has to hold in a debug build on a busy two-core machine.
@@ -55,10 +54,22 @@ pub fn default_index_bytes() -> &'static [u8] {
     BYTES.get_or_init(|| build_index(&default_corpus()))
 }
 
-/// The five news articles of `corpus/` at the repository's root.
+/// The five news articles of `corpus/` at the repository's root, compiled in so
+/// that the tests run on wasm32 too (where there are no files); a test in
+/// `search.rs` checks them against the directory.
 pub fn default_corpus() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    read_corpus(&dir).expect("corpus/ reads")
+    macro_rules! article {
+        ($name:literal) => {
+            Document::from_text($name.into(), include_str!(concat!("../../../../corpus/", $name)))
+        };
+    }
+    vec![
+        article!("000_1f2a782e47503e45.txt"),
+        article!("001_cd241d92d5ce8430.txt"),
+        article!("002_476ee6e4ef6eac65.txt"),
+        article!("003_487f630e01fa605e.txt"),
+        article!("004_0f6bbfd19ba965b2.txt"),
+    ]
 }
 
 /// Recomputes the header checksum, so that a deliberate edit is judged on its
@@ -69,10 +80,13 @@ pub fn reseal(bytes: &mut [u8]) {
 
 /// Runs `f` on another thread and fails if it has not returned within `limit`.
 /// A hang then fails this one test instead of stalling the whole suite, and a
-/// panic inside `f` is reported as the panic it is.
+/// panic inside `f` is reported as the panic it is. (wasm32 has no threads: there
+/// `f` runs in place, and a hang stalls the run instead.)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bounded<T: Send + 'static>(what: &str, limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    use std::sync::mpsc;
     let (tx, rx) = mpsc::channel();
-    let started = Instant::now();
+    let started = std::time::Instant::now();
     let worker = std::thread::spawn(move || {
         let _ = tx.send(f());
     });
@@ -86,6 +100,11 @@ pub fn bounded<T: Send + 'static>(what: &str, limit: Duration, f: impl FnOnce() 
             panic!("{what}: still running after {:?} (limit {limit:?})", started.elapsed())
         }
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn bounded<T>(_what: &str, _limit: Duration, f: impl FnOnce() -> T) -> T {
+    f()
 }
 
 /// Checks that a hit's snippet shows `source` faithfully: with an optional "…"

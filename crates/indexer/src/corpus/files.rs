@@ -49,7 +49,7 @@ pub fn read(
     let before = out.len();
     match found.kind {
         Kind::Html => out.push((Source::Page(Page::read(content, &found.rel)), at(None))),
-        Kind::Text => out.push((Source::Document(text_document(found.rel.clone(), content)), at(None))),
+        Kind::Text => out.push((Source::Document(Document::from_text(found.rel.clone(), content)), at(None))),
         Kind::Json => {
             let json: serde_json::Value = serde_json::from_str(content)
                 .map_err(|e| CorpusError::Record { at: at(Some(e.line())), why: e.to_string() })?;
@@ -89,10 +89,6 @@ fn text<'b>(path: &Path, bytes: &'b [u8], events: &mut dyn FnMut(Event)) -> Opti
     None
 }
 
-fn text_document(id: String, content: &str) -> Document {
-    document(Document { id, text: content.to_owned(), ..Document::default() })
-}
-
 fn from_record(record: Result<Record, serde_json::Error>, fallback_id: String) -> Result<Document, String> {
     let r = record.map_err(|e| e.to_string())?;
     let id = match r.id {
@@ -109,31 +105,6 @@ fn from_record(record: Result<Record, serde_json::Error>, fallback_id: String) -
             other => return Err(format!("meta.{key} must be a string or a number, not {other}")),
         });
     }
-    Ok(document(Document {
-        id,
-        title: r.title.unwrap_or_default(),
-        url: r.url,
-        text: r.text,
-        meta,
-        lang: r.lang,
-        dir: r.dir,
-    }))
-}
-
-/// Fills in what a document left out: a title from its first line, no empty url.
-pub fn document(mut d: Document) -> Document {
-    if d.title.trim().is_empty() {
-        d.title = first_line(&d.text);
-    }
-    d.url = d.url.filter(|u| !u.trim().is_empty());
-    d
-}
-
-fn first_line(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    let line = line.trim_start_matches('#').trim();
-    match line.char_indices().nth(120) {
-        Some((i, _)) => format!("{}…", &line[..i]),
-        None => line.to_owned(),
-    }
+    Ok(Document { id, title: r.title.unwrap_or_default(), url: r.url, text: r.text, meta, lang: r.lang, dir: r.dir }
+        .completed())
 }

@@ -87,7 +87,7 @@ pub enum CorpusError {
 impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CorpusError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            CorpusError::Io { path, error } => write!(f, "{}: {}", path.display(), io_error_text(error)),
             CorpusError::Record { at, why } => write!(f, "{at}: not a document record: {why}"),
             CorpusError::DuplicateId { id, first, again } => {
                 write!(f, "duplicate document id {id:?}: at {first} and again at {again} (ids must be unique)")
@@ -101,6 +101,16 @@ impl fmt::Display for CorpusError {
 }
 
 impl std::error::Error for CorpusError {}
+
+/// An I/O error as a person reads it: its description without the platform's
+/// error number, which differs between the native and the WebAssembly command.
+pub fn io_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_owned(),
+        _ => text,
+    }
+}
 
 /// The documents of `inputs`, in input order and path order within each.
 pub fn read_inputs(inputs: &[PathBuf], events: &mut dyn FnMut(Event)) -> Result<Vec<Document>, CorpusError> {
@@ -119,7 +129,7 @@ pub fn read_inputs(inputs: &[PathBuf], events: &mut dyn FnMut(Event)) -> Result<
         let doc = match source {
             Source::Document(doc) => doc,
             Source::Page(page) => match page.into_document(marked) {
-                Some(doc) => files::document(doc),
+                Some(doc) => doc.completed(),
                 None => {
                     events(Event::Skipped { path: &at.path, why: "no data-fahras-body, while other pages have one" });
                     continue;
