@@ -145,3 +145,66 @@ fn push_unique(v: &mut Vec<u64>, x: u64) {
         v.push(x);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+    use fahras_indexer::{build_index, Document};
+
+    const LETTERS: [char; 8] = ['ب', 'ت', 'د', 'ر', 'س', 'ع', 'ف', 'م'];
+
+    /// 4096 distinct words `كت` + four letters, in key order.
+    fn words() -> Vec<String> {
+        let mut words: Vec<String> = (0..4096)
+            .map(|n| {
+                let mut w = String::from("كت");
+                (0..4).for_each(|k| w.push(LETTERS[(n >> (3 * k)) & 7]));
+                w
+            })
+            .collect();
+        words.sort();
+        words
+    }
+
+    /// One document per word, and the last `frequent` words in key order also in
+    /// five more documents each: the commonest completions lie past the scan cap.
+    fn index(words: &[String], frequent: usize) -> Index {
+        let doc = |id: String, text: String| Document { id, text, ..Document::default() };
+        let mut docs: Vec<Document> = words.iter().enumerate().map(|(i, w)| doc(i.to_string(), w.clone())).collect();
+        let common = words[words.len() - frequent..].join(" ");
+        docs.extend((0..5).map(|i| doc(format!("common-{i}"), common.clone())));
+        Index::from_bytes(build_index(&docs)).unwrap()
+    }
+
+    fn completions(m: &WordMatch) -> Vec<&String> {
+        m.spellings.iter().filter(|s| s.starts_with("كت")).collect()
+    }
+
+    #[test]
+    fn prefix_expansions_are_capped_in_count_and_in_keys_read() {
+        let words = words();
+        let index = index(&words, 30);
+        let m = expand(&index, &parse("كتب").words[0]);
+        let longer = completions(&m).len();
+        assert_eq!(longer, 24, "PREFIX_TERMS completions: {:?}", m.spellings);
+        assert_eq!(m.position_stems.len(), 12, "positions are read for POSITION_STEMS stems at most");
+        let m = expand(&index, &parse("كت").words[0]);
+        let found = completions(&m);
+        assert!(found.len() < longer, "a two-letter prefix keeps fewer completions: {found:?}");
+        // Only the first PREFIX_SCAN keys are read, so the common words past them
+        // are never offered.
+        assert!(words.len() > 2048);
+        assert!(found.iter().all(|w| words[..2048].contains(w)), "a completion from past PREFIX_SCAN keys: {found:?}");
+    }
+
+    #[test]
+    fn typo_corrections_are_capped() {
+        let words = words();
+        let index = index(&words, 0);
+        // Not in the index, one edit from many words: corrections are all it can get.
+        let m = expand(&index, &parse("كتببب ").words[0]);
+        assert_eq!(m.terms.len(), 24, "FUZZY_TERMS corrections: {:?}", m.spellings);
+        assert!(m.terms.iter().all(|&(_, w)| w == FUZZY));
+    }
+}
