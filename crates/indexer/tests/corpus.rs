@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use fahras_engine::Index;
-use fahras_indexer::{build_index, read_corpus, Document};
+use fahras_indexer::{build_index, read_corpus, read_inputs, Document, Event, Value, MAX_DOCUMENT_WORDS};
 use std::path::PathBuf;
 
 /// A fresh directory under the target dir, removed and recreated.
@@ -70,4 +70,155 @@ fn a_single_file_and_errors() {
     let err = read_corpus(&empty).unwrap_err().to_string();
     assert!(err.contains("no .txt, .md, .html, .json or .jsonl documents"), "{err}");
     assert!(read_corpus(&empty.join("missing")).is_err());
+}
+
+/// Reads `inputs`, returning the documents (or the error) and every event as text.
+fn read_logged(inputs: &[PathBuf]) -> (Result<Vec<Document>, String>, Vec<String>) {
+    let mut events = Vec::new();
+    let docs = read_inputs(inputs, &mut |e| {
+        events.push(match e {
+            Event::Read { path, documents } => format!("read {} {documents}", path.display()),
+            Event::Skipped { path, why } => format!("skipped {}: {why}", path.display()),
+            Event::Split { at, parts } => format!("split {at} {parts}"),
+        })
+    });
+    (docs.map_err(|e| e.to_string()), events)
+}
+
+#[test]
+fn links_never_walk_a_directory_twice_and_other_files_are_skipped() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("corpus-links");
+    std::fs::write(dir.join("sub/a.txt"), "نص أ").unwrap();
+    std::fs::write(dir.join("z.txt"), "نص ي").unwrap();
+    // A loop back to the root, a link to a sibling already walked, a link to a file,
+    // a broken link, and two links to one directory outside the root.
+    symlink("..", dir.join("sub/loop")).unwrap();
+    symlink("sub", dir.join("again")).unwrap();
+    symlink("z.txt", dir.join("y.txt")).unwrap();
+    symlink("missing", dir.join("broken.txt")).unwrap();
+    let outside = scratch("corpus-links-outside");
+    std::fs::write(outside.join("o.txt"), "نص خارجي").unwrap();
+    symlink(&outside, dir.join("out1")).unwrap();
+    symlink(&outside, dir.join("sub/out2")).unwrap();
+    let pipe = dir.join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+
+    let (docs, events) = common_bounded(move || read_logged(&[dir]));
+    let ids: Vec<String> = docs.unwrap().into_iter().map(|d| d.id).collect();
+    // Real paths first: sub/ is walked as itself, and the outside directory once,
+    // through the first link reached in path order.
+    assert_eq!(ids, ["out1/o.txt", "sub/a.txt", "y.txt", "z.txt"], "{events:#?}");
+    let skipped: Vec<&String> = events.iter().filter(|e| e.starts_with("skipped")).collect();
+    assert_eq!(skipped.len(), 5, "{skipped:#?}");
+    for (name, why) in [
+        ("sub/loop", "a directory already indexed"),
+        ("again", "a directory already indexed"),
+        ("sub/out2", "a directory already indexed"),
+        ("broken.txt", "a broken symbolic link"),
+        ("pipe.txt", "not a regular file"),
+    ] {
+        assert!(skipped.iter().any(|e| e.contains(name) && e.contains(why)), "{name}: {skipped:#?}");
+    }
+}
+
+/// Runs `f` on a thread with a deadline: a walk that loops must fail, not hang.
+fn common_bounded<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(f()));
+    rx.recv_timeout(std::time::Duration::from_secs(20)).expect("the walk finished")
+}
+
+#[test]
+fn files_that_are_not_utf8_text_are_skipped_and_named() {
+    let dir = scratch("corpus-binary");
+    std::fs::write(dir.join("ok.txt"), "نص سليم").unwrap();
+    std::fs::write(dir.join("random.txt"), (0..=255u8).cycle().take(4096).collect::<Vec<_>>()).unwrap();
+    // «العربية» in Windows-1256.
+    std::fs::write(dir.join("cp1256.txt"), [0xC7, 0xE1, 0xDA, 0xD1, 0xC8, 0xED, 0xC9]).unwrap();
+    std::fs::write(dir.join("records.jsonl"), b"{\"id\": \"x\", \"text\": \"\xFF\"}\n").unwrap();
+    let (docs, events) = read_logged(&[dir]);
+    assert_eq!(docs.unwrap().iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["ok.txt"]);
+    for (name, why) in
+        [("random.txt", "a binary file"), ("cp1256.txt", "not UTF-8 text"), ("records.jsonl", "not UTF-8")]
+    {
+        assert!(events.iter().any(|e| e.contains(name) && e.contains(why)), "{name}: {events:#?}");
+    }
+}
+
+#[test]
+fn duplicate_ids_are_refused_naming_both_places() {
+    let dir = scratch("corpus-duplicates");
+    std::fs::write(dir.join("a.jsonl"), "{\"id\": \"x\", \"text\": \"أ\"}\n{\"id\": \"y\", \"text\": \"ب\"}\n")
+        .unwrap();
+    std::fs::write(dir.join("b.json"), "{\"id\": \"y\", \"text\": \"ج\"}").unwrap();
+    let err = read_corpus(&dir).unwrap_err().to_string();
+    assert!(err.contains("duplicate document id \"y\""), "{err}");
+    assert!(err.contains("a.jsonl:2") && err.contains("b.json"), "{err}");
+}
+
+#[test]
+fn records_carry_metadata_language_and_direction() {
+    let dir = scratch("corpus-meta");
+    let line = r#"{"id": "m", "text": "نص", "meta": {"year": 2023, "source": "وكالة", "ratio": 0.5}, "lang": "ar", "dir": "rtl"}"#;
+    std::fs::write(dir.join("m.jsonl"), line).unwrap();
+    let doc = &read_corpus(&dir).unwrap()[0];
+    let text = |s: &str| Value::Text(s.into());
+    let number = |s: &str| Value::Number(s.into());
+    assert_eq!(
+        doc.meta,
+        [("ratio".into(), number("0.5")), ("source".into(), text("وكالة")), ("year".into(), number("2023"))]
+    );
+    assert_eq!((doc.lang.as_deref(), doc.dir.as_deref()), (Some("ar"), Some("rtl")));
+    let index = Index::from_bytes(build_index(&read_corpus(&dir).unwrap())).unwrap();
+    let stored = serde_json::to_value(index.document(0).unwrap()).unwrap();
+    assert_eq!(stored["meta"], serde_json::json!({"ratio": 0.5, "source": "وكالة", "year": 2023}));
+    assert_eq!((stored["lang"].as_str(), stored["dir"].as_str()), (Some("ar"), Some("rtl")));
+
+    for (bad, why) in [
+        (r#"{"id": "a", "meta": {"tags": ["x"]}}"#, "meta.tags must be a string or a number"),
+        (r#"{"id": true}"#, "id must be"),
+    ] {
+        std::fs::write(dir.join("m.jsonl"), bad).unwrap();
+        let err = read_corpus(&dir).unwrap_err().to_string();
+        assert!(err.contains("m.jsonl:1") && err.contains(why), "{err}");
+    }
+}
+
+#[test]
+fn a_very_long_document_is_split_into_parts_that_keep_every_word() {
+    let dir = scratch("corpus-long");
+    let line = "كلمة ".repeat(30) + "\n";
+    let text = line.repeat(MAX_DOCUMENT_WORDS * 5 / 2 / 30);
+    std::fs::write(dir.join("book.txt"), &text).unwrap();
+    let (docs, events) = read_logged(&[dir]);
+    let docs = docs.unwrap();
+    assert_eq!(docs.len(), 3, "{events:?}");
+    assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["book.txt", "book.txt#2", "book.txt#3"]);
+    let title = docs[0].title.strip_suffix(" (1/3)").expect("part 1 of 3");
+    assert_eq!(docs[2].title, format!("{title} (3/3)"));
+    assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<String>(), text, "nothing lost");
+    for d in &docs {
+        let words = fahras_core::analysis::spans(&d.text).count();
+        assert!(words <= MAX_DOCUMENT_WORDS, "{} has {words} words", d.id);
+        assert!(d.text.is_empty() || text.contains(&d.text));
+    }
+    // Parts end at a line break when there is one in their second half.
+    assert!(docs[0].text.ends_with('\n') && docs[1].text.ends_with('\n'));
+    assert!(events.iter().any(|e| e.starts_with("split") && e.ends_with(" 3")), "{events:?}");
+}
+
+#[test]
+fn several_inputs_and_an_empty_one() {
+    let a = scratch("corpus-input-a");
+    let b = scratch("corpus-input-b");
+    std::fs::write(a.join("one.txt"), "أ").unwrap();
+    std::fs::write(b.join("two.txt"), "ب").unwrap();
+    let (docs, _) = read_logged(&[a.clone(), b.join("two.txt")]);
+    assert_eq!(docs.unwrap().iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["one.txt", "two.txt"]);
+    let empty = scratch("corpus-input-empty");
+    let err = read_logged(&[empty]).0.unwrap_err();
+    assert!(err.contains("no .txt, .md, .html, .json or .jsonl documents"), "{err}");
+    let err = read_logged(&[a.join("missing.txt")]).0.unwrap_err();
+    assert!(err.contains("missing.txt"), "{err}");
 }
