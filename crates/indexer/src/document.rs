@@ -47,8 +47,9 @@ fn first_line(text: &str) -> String {
 /// Documents longer than this many words are split into parts of at most this
 /// many: a snippet reads its document's words, and a search reads those of its
 /// best candidates, so one book-length document would make every query that
-/// finds it slow. 50,000 words is about 300 KB of Arabic text.
-pub const MAX_DOCUMENT_WORDS: usize = 50_000;
+/// finds it slow. 10,000 words is about 60 KB of Arabic text, a long report's
+/// chapter; a news article or a hadith is far shorter.
+pub const MAX_DOCUMENT_WORDS: usize = 10_000;
 
 impl Document {
     /// The document, or its parts when its text has more than `max_words` words.

@@ -6,8 +6,9 @@
 //! text is what the page marks with `data-fahras-body` when any page of the site
 //! does (and then pages without it are left out), else its `<main>`, else its
 //! `<body>`; which elements are skipped inside it is up to [`crate::html`].
-//! Metadata comes from `data-fahras-meta` and `<meta name=…>`, and the page's
-//! `lang` and `dir` are kept.
+//! Metadata comes from `data-fahras-meta`, `data-fahras-filter` and `<meta
+//! name=…>` (a key given twice keeps its last value, as in Pagefind), and the
+//! page's `lang` and `dir` are kept.
 
 use crate::document::{Document, Value};
 use crate::html;
@@ -42,7 +43,7 @@ impl Page {
             id: self.rel,
             title: p.h1.or(p.title).unwrap_or_default(),
             text,
-            meta: p.meta.into_iter().map(|(k, v)| (k, Value::Text(v))).collect(),
+            meta: p.meta.into_iter().chain(p.filters).map(|(k, v)| (k, Value::Text(v))).collect(),
             lang: p.lang,
             dir: p.dir,
         })

@@ -222,3 +222,55 @@ fn several_inputs_and_an_empty_one() {
     let err = read_logged(&[a.join("missing.txt")]).0.unwrap_err();
     assert!(err.contains("missing.txt"), "{err}");
 }
+
+#[test]
+fn a_site_of_pages_indexes_their_main_text_at_their_urls() {
+    let dir = scratch("corpus-site");
+    std::fs::create_dir_all(dir.join("news")).unwrap();
+    let page = |title: &str, body: &str| {
+        format!(
+            "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><title>{title} | الموقع</title>\
+             <meta name=\"date\" content=\"2024-05-01\"></head><body><nav>القائمة الرئيسية</nav>{body}\
+             <footer>جميع الحقوق محفوظة</footer></body></html>"
+        )
+    };
+    let write = |p: &str, s: String| std::fs::write(dir.join(p), s).unwrap();
+    write("index.html", page("الرئيسية", "<main><p>مرحبا بكم</p></main>"));
+    write("news/index.html", page("الأخبار", "<main><h1>آخر الأخبار</h1><p>قائمة الأخبار</p></main>"));
+    write(
+        "news/a.html",
+        page("خبر", "<main><h1>قصف على إدلب</h1><p data-fahras-meta=\"author\">مراسلنا</p><form>ابحث</form></main>"),
+    );
+    write("about.html", page("من نحن", "<div><p>منظمة توثق الأحداث</p></div>"));
+    let docs = read_corpus(&dir).unwrap();
+    let by_url: Vec<(&str, &str, &str)> =
+        docs.iter().map(|d| (d.url.as_deref().unwrap(), d.title.as_str(), d.text.as_str())).collect();
+    assert_eq!(
+        by_url,
+        [
+            ("/about.html", "من نحن | الموقع", "منظمة توثق الأحداث"),
+            ("/", "الرئيسية | الموقع", "مرحبا بكم"),
+            ("/news/a.html", "قصف على إدلب", "قصف على إدلب\nمراسلنا"),
+            ("/news/", "آخر الأخبار", "آخر الأخبار\nقائمة الأخبار"),
+        ]
+    );
+    let a = &docs[2];
+    assert_eq!((a.id.as_str(), a.lang.as_deref(), a.dir.as_deref()), ("news/a.html", Some("ar"), Some("rtl")));
+    assert_eq!(
+        a.meta,
+        [("date".into(), Value::Text("2024-05-01".into())), ("author".into(), Value::Text("مراسلنا".into()))]
+    );
+
+    // Once a page marks its body, pages without the mark are left out.
+    write(
+        "news/b.html",
+        page("مختار", "<main><article data-fahras-body><p>نص مختار</p></article><p>تعليقات</p></main>"),
+    );
+    let (docs, events) = read_logged(&[dir]);
+    let docs = docs.unwrap();
+    assert_eq!(
+        docs.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect::<Vec<_>>(),
+        [("news/b.html", "نص مختار")]
+    );
+    assert_eq!(events.iter().filter(|e| e.contains("no data-fahras-body")).count(), 4, "{events:#?}");
+}

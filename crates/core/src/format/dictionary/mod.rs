@@ -2,20 +2,26 @@
 //! stem) to the offset of its record in `Postings`.
 //!
 //! An fst answers exact, prefix and fuzzy lookups by walking a compact automaton
-//! in place, which is what search-as-you-type and typo tolerance need. fst's
-//! reader trusts its bytes (a damaged node makes it index out of bounds), so an
-//! untrusted index is walked node by node by [`verify`] before fst reads it.
+//! in place, which is what search-as-you-type and typo tolerance need. The maps
+//! are written by [`writer`] (fst's format, the same bytes on every platform)
+//! and read by the fst crate. fst's reader trusts its bytes (a damaged node
+//! makes it index out of bounds), so an untrusted index is walked node by node
+//! by [`verify`] before fst reads it.
+
+mod writer;
+
+pub use writer::{MapWriter, OutOfOrder};
 
 use std::collections::BTreeMap;
 
 /// The map of `entries`, in key order, each key mapped to what `value` returns for it.
 pub fn write<T>(entries: &BTreeMap<String, T>, mut value: impl FnMut(&String, &T) -> u64) -> Vec<u8> {
-    let mut builder = fst::MapBuilder::memory();
+    let mut map = MapWriter::new();
     for (key, entry) in entries {
         // Keys come sorted and unique from the BTreeMap, which is all insert needs.
-        builder.insert(key, value(key, entry)).expect("sorted unique keys");
+        map.insert(key.as_bytes(), value(key, entry)).expect("sorted unique keys");
     }
-    builder.into_inner().expect("in-memory fst")
+    map.finish()
 }
 
 /// Opens a map already checked by [`verify`] (or trusted: compiled into the program).
