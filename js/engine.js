@@ -3,9 +3,10 @@
 // Each engine runs in its own instance of the compiled module, with its own memory.
 // A WebAssembly trap leaves an instance unusable (LLVM makes no promise about the
 // state it leaves behind), so an engine whose instance traps throws that call's
-// error, drops the instance and starts a fresh one at its next call; no other
-// engine shares the memory it had. Compiling happens once per page or process;
-// an instance costs about 330 KiB plus its index.
+// error, drops the instance and starts a fresh one; no other engine shares the
+// memory it had. Compiling happens once per page or process; an instance costs
+// about 330 KiB plus its index, and browsers cap the memories a page may hold
+// (about a hundred in Chromium), so free() engines a page no longer needs.
 
 const DEFAULT_LIMIT = 10;
 /** Results returned at most, whatever `limit` asks (the engine's reranked head). */
@@ -49,8 +50,9 @@ class Instance {
   #exports;
   #panic;
 
-  constructor(module) {
-    this.#exports = new WebAssembly.Instance(module, {}).exports;
+  /** @param {WebAssembly.Instance} instance */
+  constructor(instance) {
+    this.#exports = instance.exports;
     this.#panic = this.#exports.fahras_panic_ptr();
   }
 
@@ -81,33 +83,60 @@ class FahrasEngine {
   /** The index bytes, kept to reopen them in a fresh instance; null for the embedded index. */
   #source;
   /** @type {Instance | null} */
-  #instance = null;
+  #instance;
+  /** The instantiation started after a trap, while it runs. */
+  #restart = null;
   #freed = false;
 
-  constructor(module, source) {
+  constructor(module, source, instance) {
     this.#module = module;
     this.#source = source;
-    this.#start();
+    this.#instance = this.#open(instance);
   }
 
-  #start() {
-    const instance = new Instance(this.#module);
-    const opened = this.#source ? instance.call('fahras_open', this.#source) : instance.call('fahras_open_embedded');
+  #open(instance) {
+    const engine = new Instance(instance);
+    const opened = this.#source ? engine.call('fahras_open', this.#source) : engine.call('fahras_open_embedded');
     if (!opened.ok) throw fahrasError('could not read the index', opened.text);
-    this.#instance = instance;
+    return engine;
+  }
+
+  // Browsers refuse to instantiate a module of over 8 MB (an engine carrying a
+  // large index) synchronously on the main thread: a fresh instance is started
+  // asynchronously at once, and made synchronously only if a call comes first.
+  #startAfresh() {
+    this.#instance = null;
+    const restart = WebAssembly.instantiate(this.#module, {}).then((instance) => {
+      if (this.#restart === restart) this.#instance = this.#open(instance);
+    });
+    this.#restart = restart;
+    restart.catch(() => {}).finally(() => {
+      if (this.#restart === restart) this.#restart = null;
+    });
+  }
+
+  #current() {
+    if (this.#freed) throw new Error('fahras: this engine was freed');
+    if (this.#instance) return this.#instance;
+    try {
+      this.#instance = this.#open(new WebAssembly.Instance(this.#module, {}));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw fahrasError('the engine is restarting after an error', 'try again in a moment', error);
+    }
+    this.#restart = null;
+    return this.#instance;
   }
 
   #call(name, input, ...args) {
-    if (this.#freed) throw new Error('fahras: this engine was freed');
-    if (!this.#instance) this.#start();
-    const instance = this.#instance;
+    const instance = this.#current();
     let result;
     try {
       result = instance.call(name, input, ...args);
     } catch (error) {
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
-      this.#instance = null;
       const reason = instance.panicMessage() || error.message;
+      this.#startAfresh();
       throw fahrasError('the engine stopped and restarts at the next call', reason, error);
     }
     if (!result.ok) throw fahrasError(name.replace('fahras_', ''), result.text);
@@ -140,6 +169,7 @@ class FahrasEngine {
   free() {
     this.#freed = true;
     this.#instance = null;
+    this.#restart = null;
     this.#source = null;
   }
 }
@@ -163,6 +193,6 @@ export function createLoad(readWasm) {
     });
     const module = await compiled;
     const source = index === undefined || index === null ? null : asBytes(index).slice();
-    return new FahrasEngine(module, source);
+    return new FahrasEngine(module, source, await WebAssembly.instantiate(module, {}));
   };
 }

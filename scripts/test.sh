@@ -27,7 +27,9 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver "${wasm_test[@]}"
 # stays its own (tests/js/isolation.test.mjs, tests/browser/isolation.test.mjs).
 step "engine build that traps on purpose"
 cargo build -p fahras-wasm --target wasm32-unknown-unknown --features trap-for-tests
-cp target/wasm32-unknown-unknown/debug/fahras_wasm.wasm target/fahras-trap.wasm
+# Without its debug information: browsers refuse to instantiate a module of over
+# 8 MB synchronously, as an engine restarting after a trap may be.
+node_modules/.bin/wasm-opt --strip-debug target/wasm32-unknown-unknown/debug/fahras_wasm.wasm -o target/fahras-trap.wasm
 
 if [ -f bench/package.json ]; then
   step "bench dependencies"

@@ -68,10 +68,11 @@ impl Index {
             Strings::new(section(s)).ok_or(corrupt(s))?;
         }
         for s in [Section::Terms, Section::Stems] {
-            let ok = if untrusted { dictionary::verify(section(s)) } else { dictionary::open(section(s)).is_some() };
-            if !ok {
-                return Err(corrupt(s));
+            if untrusted {
+                dictionary::verify(section(s))
+                    .map_err(|damage| IndexError::Dictionary { section: s.name(), damage })?;
             }
+            dictionary::open(section(s)).ok_or(corrupt(s))?;
         }
         let fields = OnceLock::new();
         if untrusted {

@@ -12,7 +12,7 @@ use common::{reseal, small_index_bytes};
 use fahras_core::analysis::ANALYZER_VERSION;
 use fahras_core::format::documents::ENTRY_LEN;
 use fahras_core::format::header::{ANALYZER_VERSION_AT, CHECKSUM_AT, FORMAT_VERSION_AT, HEADER_LEN};
-use fahras_core::format::{IndexError, Section, FORMAT_VERSION};
+use fahras_core::format::{dictionary, IndexError, Section, FORMAT_VERSION};
 use fahras_engine::Index;
 
 /// Queries that reach every part of an index: exact words, a prefix, a stem
@@ -215,4 +215,30 @@ fn a_stem_record_claiming_endless_lists_answers_promptly() {
             index.document(n);
         }
     });
+}
+
+/// The bytes of section `s` of an index file.
+fn section_range(bytes: &[u8], s: Section) -> std::ops::Range<usize> {
+    let at = s.entry_at();
+    let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
+    word(at)..word(at) + word(at + 4)
+}
+
+/// Found by running these tests on wasm32: a dictionary whose footer names a root
+/// address or key count past 4 GiB made fst panic while opening, on 32-bit
+/// targets only (natively fst opened it and read the wrong bytes). Both checksums
+/// resealed, as a crafted file would have them.
+#[test]
+fn a_dictionary_footer_past_32_bits_is_refused_by_name() {
+    for (section, field_from_end) in [(Section::Terms, 12), (Section::Stems, 12), (Section::Terms, 20)] {
+        let mut b = small_index_bytes();
+        let range = section_range(&b, section);
+        let at = range.end - field_from_end;
+        b[at..at + 8].copy_from_slice(&(1u64 << 40).to_le_bytes());
+        dictionary::reseal(&mut b[range]);
+        reseal(&mut b);
+        let e = open_err(b);
+        assert!(matches!(e, IndexError::Dictionary { section: s, .. } if s == section.name()), "{e:?}");
+        assert!(e.to_string().contains(section.name()), "{e}");
+    }
 }

@@ -1,5 +1,6 @@
 //! Why an index could not be opened.
 
+use super::dictionary::FstDamage;
 use std::fmt;
 
 /// An index that cannot be used, and what is wrong with it.
@@ -19,6 +20,8 @@ pub enum IndexError {
     SectionBounds { section: &'static str },
     /// A section's content is malformed.
     Corrupt { section: &'static str },
+    /// A dictionary's automaton is malformed, and how.
+    Dictionary { section: &'static str, damage: FstDamage },
 }
 
 impl fmt::Display for IndexError {
@@ -40,6 +43,9 @@ impl fmt::Display for IndexError {
             ),
             IndexError::SectionBounds { section } => write!(f, "corrupt Fahras index: the {section} section lies outside the file (truncated?)"),
             IndexError::Corrupt { section } => write!(f, "corrupt Fahras index: the {section} section is malformed"),
+            IndexError::Dictionary { section, damage } => {
+                write!(f, "corrupt Fahras index: the {section} section is malformed: {damage}")
+            }
         }
     }
 }

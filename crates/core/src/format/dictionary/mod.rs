@@ -8,8 +8,10 @@
 //! makes it index out of bounds), so an untrusted index is walked node by node
 //! by [`verify`] before fst reads it.
 
+mod verify;
 mod writer;
 
+pub use verify::{verify_fst, verify_fst_for, FstDamage};
 pub use writer::{MapWriter, OutOfOrder};
 
 use std::collections::BTreeMap;
@@ -24,14 +26,29 @@ pub fn write<T>(entries: &BTreeMap<String, T>, mut value: impl FnMut(&String, &T
     map.finish()
 }
 
-/// Opens a map already checked by [`verify`] (or trusted: compiled into the program).
+/// Opens a map already checked by [`verify`] (or trusted: built into the program).
 pub fn open(bytes: &[u8]) -> Option<fst::Map<&[u8]>> {
     fst::Map::new(bytes).ok()
 }
 
-/// Whether fst can read `bytes` without ever indexing out of bounds.
-pub fn verify(bytes: &[u8]) -> bool {
-    open(bytes).is_some_and(|m| m.as_fst().verify().is_ok())
+/// Rewrites a map's fst checksum to match its bytes, as anyone crafting an index
+/// can: how the tests and the fuzz targets make a damaged dictionary reach the
+/// structural checks rather than stop at the checksum.
+pub fn reseal(map: &mut [u8]) {
+    if let Some(at) = map.len().checked_sub(4) {
+        let sum = writer::masked_crc32c(&map[..at]);
+        map[at..].copy_from_slice(&sum.to_le_bytes());
+    }
+}
+
+/// Checks untrusted dictionary bytes: that fst can read them without a panic
+/// on this target ([`verify_fst`]), and that they carry fst's checksum and match it.
+pub fn verify(bytes: &[u8]) -> Result<(), FstDamage> {
+    verify_fst(bytes)?;
+    match open(bytes).map(|m| m.as_fst().verify()) {
+        Some(Ok(())) => Ok(()),
+        _ => Err(FstDamage::Checksum),
+    }
 }
 
 #[cfg(test)]
@@ -43,11 +60,11 @@ mod tests {
         let entries: BTreeMap<String, u32> =
             [("الكتاب", 7), ("كتاب", 3), ("مكتبة", 0)].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let bytes = write(&entries, |_, &v| u64::from(v) * 10);
-        assert!(verify(&bytes));
+        assert_eq!(verify(&bytes), Ok(()));
         let map = open(&bytes).unwrap();
         assert_eq!(map.len(), 3);
         assert_eq!(map.get("كتاب"), Some(30));
         assert_eq!(map.get("كتا"), None);
-        assert!(!verify(&bytes[..bytes.len() - 1]));
+        assert!(verify(&bytes[..bytes.len() - 1]).is_err());
     }
 }

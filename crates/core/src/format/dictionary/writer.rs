@@ -382,7 +382,7 @@ const CRC32C_TABLE: [u32; 256] = {
 
 /// fst's footer checksum: CRC32C of every byte before it, masked as in the
 /// Snappy frame format.
-fn masked_crc32c(bytes: &[u8]) -> u32 {
+pub(super) fn masked_crc32c(bytes: &[u8]) -> u32 {
     let crc = !bytes.iter().fold(!0u32, |crc, &b| CRC32C_TABLE[(crc as u8 ^ b) as usize] ^ (crc >> 8));
     crc.rotate_right(15).wrapping_add(0xA282_EAD8)
 }
