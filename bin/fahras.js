@@ -23,7 +23,8 @@ async function build(args) {
   const indexFile = join(values.out, 'search.idx');
   await mkdir(values.out, { recursive: true });
   // The indexer's progress and warnings are the command's own.
-  const code = await runCommand(['index', ...positionals, '-o', indexFile]);
+  // The bundle may be written inside the site it indexes: never index it.
+  const code = await runCommand(['index', ...positionals, '-o', indexFile, '--exclude', values.out]);
   if (code !== 0) return code;
   const index = new Uint8Array(await readFile(indexFile));
   const sizes = await writeBundle(index, values.out, { page: values.page });

@@ -2,8 +2,8 @@
 //! spans highlighting relies on.
 #![no_main]
 
-use fahras::analysis::{normalize, stem, tokens};
-use fahras::engine::analyze;
+use fahras_core::analysis::{normalize, stem, tokens};
+use fahras_engine::analyze;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

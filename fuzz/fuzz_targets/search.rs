@@ -1,14 +1,17 @@
-//! The query parser, search and suggestions over the embedded index, for
-//! anything typed or pasted into a search box.
+//! The query parser, search and suggestions over the default corpus's index,
+//! for anything typed or pasted into a search box.
 #![no_main]
 
-use fahras::engine::{parse, Index, MAX_WORDS};
+use fahras_engine::{parse, Index, MAX_WORDS};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::embedded().expect("the embedded index opens"))
+    INDEX.get_or_init(|| {
+        let docs = fahras_indexer::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus").as_ref()).expect("corpus/ reads");
+        Index::from_bytes(fahras_indexer::build_index(&docs)).expect("the default index opens")
+    })
 }
 
 fuzz_target!(|query: &str| {

@@ -2,12 +2,12 @@
 //! shown must be a piece of the document, and highlights whole words of it.
 #![no_main]
 
-#[path = "../../tests/common/mod.rs"]
+#[path = "../../crates/engine/tests/common/mod.rs"]
 mod common;
 
 use arbitrary::Arbitrary;
-use fahras::engine::Index;
-use fahras::indexer::build_index;
+use fahras_engine::Index;
+use fahras_indexer::build_index;
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]

@@ -87,10 +87,10 @@ impl Progress {
     }
 }
 
-/// Indexes `inputs` into the file `out`.
-pub fn run(inputs: &[PathBuf], out: &Path) -> Result<(), String> {
+/// Indexes `inputs`, less the directories `excluded`, into the file `out`.
+pub fn run(inputs: &[PathBuf], excluded: &[PathBuf], out: &Path) -> Result<(), String> {
     let mut progress = Progress::new();
-    let docs = read_inputs(inputs, &mut |e| progress.on(e)).map_err(|e| {
+    let docs = read_inputs(inputs, excluded, &mut |e| progress.on(e)).map_err(|e| {
         progress.clear();
         e.to_string()
     })?;

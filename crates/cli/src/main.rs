@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  fahras index <file|dir>... -o <index>        index .txt .md .html .json .jsonl documents and web pages
+  fahras index <file|dir>... -o <index> [--exclude <dir>]...
+                                               index .txt .md .html .json .jsonl documents and web pages
   fahras build <file|dir>... --out <dir>       (npx fahras) a search page and script carrying the index
   fahras search --index <index> [--limit N] [--json] <query>
   fahras suggest --index <index> [--limit N] [--json] <prefix>
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
 struct Opts {
     index: Option<PathBuf>,
     output: Option<PathBuf>,
+    excluded: Vec<PathBuf>,
     limit: Option<usize>,
     json: bool,
     rest: Vec<String>,
@@ -52,6 +54,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         match a.as_str() {
             "--index" => o.index = Some(value()?.into()),
             "-o" | "--output" => o.output = Some(value()?.into()),
+            "--exclude" => o.excluded.push(value()?.into()),
             "--limit" => o.limit = Some(value()?.parse().map_err(|_| "--limit needs a whole number".to_string())?),
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.into()),
@@ -86,7 +89,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(format!("index needs at least one file or directory\n{USAGE}"));
             }
             let inputs: Vec<PathBuf> = o.rest.iter().map(PathBuf::from).collect();
-            index::run(&inputs, out)
+            index::run(&inputs, &o.excluded, out)
         }
         "search" => {
             let hits = open(&o)?.search(&text, o.limit.unwrap_or(10));

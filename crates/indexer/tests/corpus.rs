@@ -74,8 +74,12 @@ fn a_single_file_and_errors() {
 
 /// Reads `inputs`, returning the documents (or the error) and every event as text.
 fn read_logged(inputs: &[PathBuf]) -> (Result<Vec<Document>, String>, Vec<String>) {
+    read_excluding(inputs, &[])
+}
+
+fn read_excluding(inputs: &[PathBuf], excluded: &[PathBuf]) -> (Result<Vec<Document>, String>, Vec<String>) {
     let mut events = Vec::new();
-    let docs = read_inputs(inputs, &mut |e| {
+    let docs = read_inputs(inputs, excluded, &mut |e| {
         events.push(match e {
             Event::Read { path, documents } => format!("read {} {documents}", path.display()),
             Event::Skipped { path, why } => format!("skipped {}: {why}", path.display()),
@@ -273,4 +277,16 @@ fn a_site_of_pages_indexes_their_main_text_at_their_urls() {
         [("news/b.html", "نص مختار")]
     );
     assert_eq!(events.iter().filter(|e| e.contains("no data-fahras-body")).count(), 4, "{events:#?}");
+}
+
+#[test]
+fn an_excluded_directory_is_never_entered_even_through_a_link() {
+    let dir = scratch("corpus-excluded");
+    std::fs::create_dir_all(dir.join("search")).unwrap();
+    std::fs::write(dir.join("page.html"), "<p>صفحة</p>").unwrap();
+    std::fs::write(dir.join("search/fahras.html"), "<h1>بحث</h1>").unwrap();
+    std::os::unix::fs::symlink("search", dir.join("link")).unwrap();
+    let (docs, events) = read_excluding(&[dir.clone()], &[dir.join("search"), dir.join("not-yet-made")]);
+    assert_eq!(docs.unwrap().iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["page.html"], "{events:?}");
+    assert!(events.iter().all(|e| !e.contains("search")), "{events:?}");
 }

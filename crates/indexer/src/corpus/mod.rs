@@ -19,7 +19,7 @@ mod walk;
 
 use crate::document::{Document, MAX_DOCUMENT_WORDS};
 use files::Source;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -112,12 +112,19 @@ pub fn io_error_text(e: &std::io::Error) -> String {
     }
 }
 
-/// The documents of `inputs`, in input order and path order within each.
-pub fn read_inputs(inputs: &[PathBuf], events: &mut dyn FnMut(Event)) -> Result<Vec<Document>, CorpusError> {
+/// The documents of `inputs`, in input order and path order within each,
+/// leaving out the directories `excluded` (a build's own output, say).
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    excluded: &[PathBuf],
+    events: &mut dyn FnMut(Event),
+) -> Result<Vec<Document>, CorpusError> {
+    // A directory that does not exist yet excludes nothing.
+    let excluded: HashSet<PathBuf> = excluded.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     let mut read: Vec<(Source, Location)> = Vec::new();
     for input in inputs {
         let io = |error| CorpusError::Io { path: input.clone(), error };
-        for found in walk::walk(input, events).map_err(io)? {
+        for found in walk::walk(input, &excluded, events).map_err(io)? {
             files::read(&found, &mut read, events)?;
         }
     }
@@ -156,5 +163,5 @@ pub fn read_inputs(inputs: &[PathBuf], events: &mut dyn FnMut(Event)) -> Result<
 
 /// The documents under one path, warnings dropped: for build scripts and tests.
 pub fn read_corpus(path: &Path) -> Result<Vec<Document>, CorpusError> {
-    read_inputs(&[path.to_owned()], &mut |_| {})
+    read_inputs(&[path.to_owned()], &[], &mut |_| {})
 }

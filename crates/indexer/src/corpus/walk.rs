@@ -25,8 +25,9 @@ pub struct Found {
     pub kind: Kind,
 }
 
-/// The files of `input`, a directory or a file, in path order.
-pub fn walk(input: &Path, events: &mut dyn FnMut(Event)) -> io::Result<Vec<Found>> {
+/// The files of `input`, a directory or a file, in path order, passing over the
+/// directories in `excluded` (with every link resolved).
+pub fn walk(input: &Path, excluded: &HashSet<PathBuf>, events: &mut dyn FnMut(Event)) -> io::Result<Vec<Found>> {
     let meta = std::fs::metadata(input)?;
     if !meta.is_dir() {
         let name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -36,11 +37,14 @@ pub fn walk(input: &Path, events: &mut dyn FnMut(Event)) -> io::Result<Vec<Found
             None => Err(io::Error::new(io::ErrorKind::InvalidInput, "not a .txt, .md, .html, .json or .jsonl file")),
         };
     }
-    let mut w = Walk { found: Vec::new(), walked: HashSet::new(), links: VecDeque::new(), events };
+    let mut w = Walk { excluded, found: Vec::new(), walked: HashSet::new(), links: VecDeque::new(), events };
     w.walked.insert(std::fs::canonicalize(input)?);
     w.dir(input, "")?;
     while let Some((link, rel)) = w.links.pop_front() {
         let real = std::fs::canonicalize(&link)?;
+        if w.excluded(&real) {
+            continue;
+        }
         if w.walked.insert(real.clone()) {
             w.dir(&link, &rel)?;
         } else {
@@ -52,6 +56,7 @@ pub fn walk(input: &Path, events: &mut dyn FnMut(Event)) -> io::Result<Vec<Found
 }
 
 struct Walk<'e> {
+    excluded: &'e HashSet<PathBuf>,
     found: Vec<Found>,
     /// Directories entered, by their path with every link resolved.
     walked: HashSet<PathBuf>,
@@ -61,6 +66,10 @@ struct Walk<'e> {
 }
 
 impl Walk<'_> {
+    fn excluded(&self, real: &Path) -> bool {
+        self.excluded.contains(real)
+    }
+
     fn dir(&mut self, dir: &Path, rel: &str) -> io::Result<()> {
         // Read whole, then sorted: directories are visited in path order too.
         let mut entries: Vec<(String, PathBuf)> = Vec::new();
@@ -95,6 +104,9 @@ impl Walk<'_> {
             Ok(())
         } else if meta.is_dir() {
             let real = std::fs::canonicalize(&path)?;
+            if self.excluded(&real) {
+                return Ok(());
+            }
             if !self.walked.insert(real) {
                 return self.skip(path, "a directory already indexed under another path");
             }
