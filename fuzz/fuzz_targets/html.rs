@@ -9,9 +9,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|html: &str| {
     let page = extract(html);
     let escaped = ["&lt", "&LT", "&#6", "&#x3", "&#X3", "&#0"].iter().any(|r| html.contains(r));
-    for text in [Some(&page.body), page.main.as_ref(), page.marked_body.as_ref(), page.h1.as_ref(), page.title.as_ref()] {
+    for text in [Some(&page.body), page.main.as_ref(), page.marked_body.as_ref(), page.h1.as_ref(), page.title.as_ref()]
+    {
         let Some(text) = text else { continue };
-        let tag_like = text.as_bytes().windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])));
+        let tag_like =
+            text.as_bytes().windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])));
         assert!(escaped || !tag_like, "markup leaked into {text:?}");
         // Tags become at most one separator each, and references are never longer than what they stand for.
         assert!(text.len() <= html.len() + 2, "text longer than the page");

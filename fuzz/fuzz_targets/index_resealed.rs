@@ -6,18 +6,19 @@
 //! reader, fst, trusts its bytes.
 #![no_main]
 
+mod exercise;
+
 use fahras_core::format::header::{seal, Header};
 use fahras_core::format::{dictionary, Section};
 use fahras_engine::Index;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-const PROBES: &[&str] = &["ريف حلب ", "حل", "المساعدات", "مساعدت ", "\"ريف حلب\" -ادلب", "رونالدوو", "3750 ", "ا"];
-
 fn base() -> &'static (Vec<u8>, Header) {
     static BASE: OnceLock<(Vec<u8>, Header)> = OnceLock::new();
     BASE.get_or_init(|| {
-        let docs = fahras_indexer::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus").as_ref()).expect("corpus/ reads");
+        let docs = fahras_indexer::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus").as_ref())
+            .expect("corpus/ reads");
         let bytes = fahras_indexer::build_index(&docs);
         let header = Header::read(&bytes).expect("a fresh index's header reads");
         (bytes, header)
@@ -46,13 +47,6 @@ fuzz_target!(|edits: &[u8]| {
     }
     seal(&mut bytes);
     if let Ok(index) = Index::from_bytes(bytes) {
-        index.info();
-        for q in PROBES {
-            index.search(q, 10);
-            index.suggest(q, 10);
-        }
-        for n in 0..index.doc_count().min(8) {
-            index.document(n);
-        }
+        exercise::exercise(&index);
     }
 });

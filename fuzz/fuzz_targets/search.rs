@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let docs = fahras_indexer::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus").as_ref()).expect("corpus/ reads");
+        let docs = fahras_indexer::read_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus").as_ref())
+            .expect("corpus/ reads");
         Index::from_bytes(fahras_indexer::build_index(&docs)).expect("the default index opens")
     })
 }

@@ -9,6 +9,7 @@
 //! that reaches the bytes depends on `usize`: addresses, outputs and the key
 //! count are `u64`, and collection indices never flow into the output.
 
+use super::super::crc32::crc32c;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -363,26 +364,8 @@ fn pack(buf: &mut Vec<u8>, n: u64, nbytes: u8) {
     buf.extend_from_slice(&n.to_le_bytes()[..nbytes as usize]);
 }
 
-/// CRC32C (Castagnoli, reflected) table, as in fst's `raw/crc32.rs`.
-const CRC32C_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut crc = i as u32;
-        let mut bit = 0;
-        while bit < 8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0x82F6_3B78 } else { crc >> 1 };
-            bit += 1;
-        }
-        table[i] = crc;
-        i += 1;
-    }
-    table
-};
-
 /// fst's footer checksum: CRC32C of every byte before it, masked as in the
 /// Snappy frame format.
 pub(super) fn masked_crc32c(bytes: &[u8]) -> u32 {
-    let crc = !bytes.iter().fold(!0u32, |crc, &b| CRC32C_TABLE[(crc as u8 ^ b) as usize] ^ (crc >> 8));
-    crc.rotate_right(15).wrapping_add(0xA282_EAD8)
+    crc32c(bytes).rotate_right(15).wrapping_add(0xA282_EAD8)
 }
