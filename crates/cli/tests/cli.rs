@@ -64,3 +64,27 @@ fn errors_are_clear_and_exit_non_zero() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(fahras(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn document_text_cannot_drive_the_terminal() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-escapes");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = serde_json::json!({
+        "id": "evil\u{1b}]0;owned\u{7}",
+        "title": "عنوان\u{1b}[2J\u{1b}[31m",
+        "text": "حلب \u{202E}txt.exe\u{202C} \u{9b}6n نص",
+    });
+    std::fs::write(dir.join("evil.jsonl"), record.to_string()).unwrap();
+    let index = dir.join("evil.idx");
+    let out = fahras(&["index", dir.join("evil.jsonl").to_str().unwrap(), "-o", index.to_str().unwrap()]);
+    let summary = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(summary.contains("indexed 1 documents from 1 files"), "{summary}");
+    let shown = stdout(&fahras(&["search", "--index", index.to_str().unwrap(), "حلب"]));
+    assert!(!shown.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202E}']), "{shown:?}");
+    assert!(shown.contains("\\u{1b}[2J") && shown.contains("\\u{202e}txt.exe"), "{shown:?}");
+    // JSON output stays exact: a program reading it gets the text as indexed.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&fahras(&["search", "--index", index.to_str().unwrap(), "--json", "حلب"]))).unwrap();
+    assert_eq!(json[0]["title"], "عنوان\u{1b}[2J\u{1b}[31m");
+}
