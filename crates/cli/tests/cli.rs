@@ -85,6 +85,7 @@ fn document_text_cannot_drive_the_terminal() {
     assert!(shown.contains("\\u{1b}[2J") && shown.contains("\\u{202e}txt.exe"), "{shown:?}");
     // JSON output stays exact: a program reading it gets the text as indexed.
     let json: serde_json::Value =
-        serde_json::from_str(&stdout(&fahras(&["search", "--index", index.to_str().unwrap(), "--json", "حلب"]))).unwrap();
+        serde_json::from_str(&stdout(&fahras(&["search", "--index", index.to_str().unwrap(), "--json", "حلب"])))
+            .unwrap();
     assert_eq!(json[0]["title"], "عنوان\u{1b}[2J\u{1b}[31m");
 }

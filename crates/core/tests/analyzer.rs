@@ -68,6 +68,31 @@ fn digits_fold_and_numbers_stay_whole() {
 }
 
 #[test]
+fn a_number_after_letters_keeps_its_decimal_point() {
+    // Model and version numbers (v2.5, A4.1) are typed whole: the separator belongs
+    // to the word because a digit stands before it, whatever began the word.
+    assert_eq!(terms("v2.5 و A4.1"), ["v2.5", "و", "a4.1"]);
+}
+
+#[test]
+fn a_full_stop_after_a_number_ends_the_sentence_not_the_number() {
+    // "grew 3.5." must be found by 3.5, and its highlight stop before the full stop.
+    let text = "نما 3.5. ثم 2018, و";
+    assert_eq!(terms(text), ["نما", "3.5", "ثم", "2018", "و"]);
+    let t = toks(text);
+    assert_eq!((&text[t[1].start..t[1].end], &text[t[3].start..t[3].end]), ("3.5", "2018"));
+}
+
+#[test]
+fn an_apostrophe_between_digits_groups_thousands() {
+    // Swiss-style grouping (1'000'000) turns up in copied figures; a reader who
+    // types 1000000 must find it, so the apostrophe joins digits as the comma does.
+    assert_eq!(terms("1'000'000 دولار"), ["1000000", "دولار"]);
+    // Anywhere else it is punctuation.
+    assert_eq!(terms("l'eau"), ["l", "eau"]);
+}
+
+#[test]
 fn arabic_punctuation_separates_words() {
     assert_eq!(terms("كتاب،قلم؛دفتر؟«ورقة»٪"), ["كتاب", "قلم", "دفتر", "ورقه"]);
     assert_eq!(terms("حلب..والنظام"), ["حلب", "والنظام"]);
@@ -119,6 +144,13 @@ fn light_stems_strip_stacked_proclitics_and_suffixes() {
     assert_eq!(stems("تغريدة تغريدات"), ["تغريد", "تغريد"]);
     // Short words keep their first letter: وصل is not و + صل.
     assert_eq!(stems("وصل فرح"), ["وصل", "فرح"]);
+}
+
+#[test]
+fn a_stem_keeps_two_letters_however_many_suffixes_match() {
+    // فيه ("in it") loses ه and then still ends in ي, a suffix too; but a
+    // one-letter stem ف would match every other word worn down to ف.
+    assert_eq!(stem("فيه"), "في");
 }
 
 #[test]

@@ -83,6 +83,14 @@ fn key_count_is_width_dependent() {
 }
 
 #[test]
+fn a_count_of_exactly_usize_max_fits() {
+    // u32::MAX converts to a 32-bit usize without a panic, so such a count is
+    // refused for being wrong, not as too large: the error says what is wrong.
+    let huge = with_len(&build([("سلام".into(), 1)]), U32);
+    assert_eq!(verify_fst_for(&huge, U32), Err(FstDamage::Len { stated: U32, actual: Some(1) }));
+}
+
+#[test]
 fn root_is_checked() {
     let bytes = build_words(&arabic_words(50, 5), 9, 6);
     let n = bytes.len();
@@ -111,6 +119,57 @@ fn header_and_version() {
         set_u64(&mut b, 0, v);
         assert_eq!(verify_fst(&b), Err(FstDamage::Version(v)));
     }
+}
+
+#[test]
+fn damage_is_described_in_words() {
+    // The message reaches whoever tries to open a damaged index ("the term
+    // dictionary section is malformed: …"): it must say what is wrong, and where.
+    let bytes = build([("سلام".into(), 1)]);
+    assert_eq!(verify_fst(&bytes[..35]).unwrap_err().to_string(), "35 bytes is too short for an fst");
+    let too_many = with_len(&bytes, 2);
+    assert_eq!(verify_fst(&too_many).unwrap_err().to_string(), "footer says 2 keys but the fst holds 1");
+    let d = FstDamage::PackSize { addr: 40, packed: 0x90 };
+    assert_eq!(d.to_string(), "node at byte 40 has invalid pack sizes 0x90");
+}
+
+#[test]
+fn transition_sizes_beyond_eight_bytes_are_refused() {
+    // fst unpacks an address with `unpack_uint`, which asserts at most 8 bytes: a
+    // crafted pack-size byte claiming 9 to 15 would panic on the first lookup.
+    let bytes = build_words(&arabic_words(200, 13), 1000, 14);
+    let root = bytes.len() - 21;
+    // Arabic keys start with 0xD8 or 0xD9: the root has two transitions (AnyTrans),
+    // and its pack sizes are the byte just below its state byte.
+    assert_eq!(bytes[root], 2);
+    for tsize in 9..=15u8 {
+        let mut b = bytes.clone();
+        let packed = tsize << 4 | (b[root - 1] & 0x0F);
+        b[root - 1] = packed;
+        fix_checksum(&mut b);
+        assert_eq!(verify_fst(&b), Err(FstDamage::PackSize { addr: root, packed }));
+        assert_eq!(fst_panics(&b, &[]), Some(Ok(true)), "fst itself panics on transition size {tsize}");
+    }
+}
+
+#[test]
+fn transitions_stored_in_eight_bytes_verify() {
+    // fst reads transition sizes 1 to 8; writers pick the smallest that fits, but
+    // a map whose nodes use 8 bytes (another writer's, or a huge one) is sound.
+    // The map {"a": 0} by hand: one node, a transition on `a` to the empty final
+    // node (delta 0) in 8 bytes, no output; then fst's footer.
+    let mut b = [3u64.to_le_bytes(), 0u64.to_le_bytes()].concat();
+    b.extend_from_slice(&[0; 8]); // delta
+    b.push(0x80); // pack sizes: transition 8 bytes, output none
+    b.push(0b10_000000 | 5); // one transition, input `a` (common input 5)
+    let root = b.len() as u64 - 1;
+    b.extend_from_slice(&1u64.to_le_bytes());
+    b.extend_from_slice(&root.to_le_bytes());
+    b.extend_from_slice(&[0; 4]);
+    fix_checksum(&mut b);
+    assert_eq!(Map::new(&b[..]).unwrap().get("a"), Some(0), "fst reads it");
+    ok_everywhere(&b);
+    exercise(&b, &[b"a".to_vec(), b"b".to_vec()]);
 }
 
 /// Every single-byte overwrite of small fsts: whatever `verify_fst` accepts

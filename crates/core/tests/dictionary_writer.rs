@@ -194,6 +194,16 @@ fn out_of_order_is_an_error_and_changes_nothing() {
     assert_eq!(w.finish(), check(&pairs_of(&["", "b", "c"], &[1, 2, 3])));
 }
 
+#[test]
+fn out_of_order_says_which_keys() {
+    // A caller of `MapWriter` shows this error as its message: it must name both
+    // keys, or whoever fed unsorted keys cannot tell where the order broke.
+    let mut w = MapWriter::new();
+    w.insert(b"b", 1).unwrap();
+    let e = w.insert(b"a", 2).unwrap_err();
+    assert_eq!(e.to_string(), "key [97] does not come after [98]");
+}
+
 /// xorshift64*: a fixed, seedable stream so test inputs never change.
 struct Rng(u64);
 

@@ -137,6 +137,24 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_typed_too_many_is_one_edit() {
+        // A reader who types رولينغ for the indexed رولنغ has one letter too many
+        // in the middle of the word: one edit, as a letter too few would be.
+        assert_eq!(matches("رولينغ", 1, &["رولنغ", "رونالدو"]), ["رولنغ"]);
+    }
+
+    #[test]
+    fn reads_three_and_four_byte_characters_whole() {
+        // Devanagari (three bytes a letter in UTF-8) and scripts outside the Basic
+        // Multilingual Plane (Gothic, four) are words like any other: a typo in
+        // one must still find it.
+        let keys = ["किताब", "किताबें"];
+        assert_eq!(matches("किताबे", 1, &keys), keys);
+        let keys = ["𐌰𐌱𐌲𐌳", "𐌰𐌱𐌲𐌴𐌵"];
+        assert_eq!(matches("𐌰𐌱𐌲𐌴", 1, &keys), keys);
+    }
+
+    #[test]
     fn distance_by_length() {
         assert_eq!(allowed_distance(3), 0);
         assert_eq!(allowed_distance(5), 1);

@@ -73,3 +73,28 @@ impl Cache {
         Some(list)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(n: u32) -> DecodedList {
+        DecodedList::merge((0..n).map(|doc| Posting { doc, tf: 1, title: false }).collect())
+    }
+
+    #[test]
+    fn rare_lists_are_not_kept_and_the_memory_budget_holds() {
+        let cache = Cache::default();
+        assert!(cache.get(1, HOT_DF - 1, || list(3)).is_none(), "too rare to keep");
+        let kept = cache.get(1, HOT_DF, || list(600)).expect("common enough");
+        // Asked again, the kept list comes back without decoding.
+        let again = cache.get(1, HOT_DF, || unreachable!("decoded twice")).unwrap();
+        assert!(Arc::ptr_eq(&kept, &again));
+        // One list larger than the whole budget is kept, as the first past it;
+        // after that nothing more is.
+        let huge = (BUDGET / 3) as u32 + 1;
+        assert!(cache.get(2, u64::from(huge), || list(huge)).is_some());
+        assert!(cache.get(3, HOT_DF, || list(600)).is_none(), "the budget is spent");
+        assert!(cache.get(1, HOT_DF, || unreachable!("decoded twice")).is_some(), "kept lists stay");
+    }
+}

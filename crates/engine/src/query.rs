@@ -140,6 +140,22 @@ mod tests {
     }
 
     #[test]
+    fn a_closed_phrase_is_no_longer_being_typed() {
+        // The closing quote says the phrase is finished: its last word is a word,
+        // not the start of a longer one.
+        assert_eq!(terms(&parse("\"ريف حل\"")), [("ريف", false), ("حل", false)]);
+    }
+
+    #[test]
+    fn exclusions_are_bounded_too() {
+        // Each excluded word costs a stem lookup and a pass over its postings:
+        // a pasted list of a hundred -words must cost no more than MAX_EXCLUDED.
+        let q = parse(&(0..100).map(|i| format!("-كلمة{i}")).collect::<Vec<_>>().join(" "));
+        assert_eq!(q.excluded.len(), MAX_EXCLUDED);
+        assert_eq!(q.excluded.last().map(|t| t.term.as_str()), Some("كلمه7"), "the first ones are kept");
+    }
+
+    #[test]
     fn bounded() {
         let long = "كلمة ".repeat(10_000);
         let q = parse(&long);

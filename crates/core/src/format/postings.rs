@@ -238,6 +238,18 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_list_says_so() {
+        // What a caller checks before reading a list: a spelling with no
+        // documents left, or an offset past the section, holds nothing.
+        let mut bytes = Vec::new();
+        write_list(&mut bytes, &[]);
+        write_list(&mut bytes, &[p(4, 1, false)]);
+        assert!(Postings::new(&bytes, 0).is_empty());
+        assert!(!Postings::new(&bytes, 1).is_empty());
+        assert!(Postings::new(&bytes, 99).is_empty());
+    }
+
+    #[test]
     fn stem_record_round_trip() {
         let words = StemWords { df: 3, bands: [(2, 10), (0, 0), (1, 9000)], extras: vec![4, 70, 9100] };
         let lists = [vec![p(0, 1, false), p(5, 3, false)], vec![p(2, 1, true)]];

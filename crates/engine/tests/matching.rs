@@ -1,0 +1,64 @@
+//! How a typed word meets the words of the index, on documents built for the
+//! purpose: a proclitic typed that the text does not have, typo tolerance kept
+//! for words that match nothing else, and corrections offered as suggestions.
+
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use common::doc;
+use fahras_engine::Index;
+use fahras_indexer::{build_index, Document};
+
+fn ids(index: &Index, query: &str) -> Vec<String> {
+    index.search(query, 10).into_iter().map(|h| h.id).collect()
+}
+
+fn index(docs: &[Document]) -> Index {
+    Index::from_bytes(build_index(docs)).expect("a fresh index opens")
+}
+
+#[test]
+fn a_proclitic_typed_but_not_written_still_finds_the_word() {
+    // A reader types بكتاب ("with a book") where the text says كتاب: the light
+    // stemmer does not strip ب, so only dropping the typed proclitic meets it.
+    let index = index(&[doc("book", "خبر", "كتاب جديد في المعرض"), doc("other", "خبر", "معرض الصور")]);
+    assert_eq!(ids(&index, "بكتاب "), ["book"]);
+}
+
+#[test]
+fn typo_tolerance_is_only_for_words_that_match_nothing_else() {
+    // سلام is in the index only as والسلام, which shares its stem; سلاح ("weapon")
+    // is one letter away. A word that found its own stem is no typo, and
+    // documents about another word must not be offered for it.
+    let index = index(&[doc("peace", "خبر", "عليكم والسلام"), doc("weapon", "خبر", "تسليم سلاح")]);
+    assert_eq!(ids(&index, "سلام "), ["peace"]);
+    // A word found nowhere is corrected: سلاخ is one letter from سلاح.
+    assert_eq!(ids(&index, "سلاخ "), ["weapon"]);
+}
+
+#[test]
+fn corrections_are_offered_as_many_as_asked() {
+    // Nothing starts with كتات, so suggestions are the words one letter away; a
+    // page that asks for two, or for just one, gets that many.
+    let index = index(&[doc("a", "خبر", "كتاب من كتان"), doc("b", "خبر", "كتاب قديم")]);
+    assert_eq!(index.suggest("كتات", 2), ["كتاب", "كتان"]);
+    assert_eq!(index.suggest("كتات", 1), ["كتاب"]);
+}
+
+#[test]
+fn completions_are_offered_as_many_as_asked_without_the_word_typed() {
+    // While كتاب is being typed, the word itself is no suggestion: a page that asks
+    // for two gets the two commonest longer words, as written in the text.
+    let index = index(&[doc("a", "خبر", "كتاب كتابات كتابة"), doc("b", "خبر", "كتاب كتابات"), doc("c", "خبر", "كتاب")]);
+    assert_eq!(index.suggest("كتاب", 2), ["كتابات", "كتابة"]);
+}
+
+#[test]
+fn suggestions_drop_vowel_signs_but_keep_letters_as_written() {
+    // A suggestion offers the word, not one vocalisation of it: no tashkeel, but
+    // the hamza and ة the text has.
+    let index = index(&[doc("school", "خبر", "ذهبنا إلى المَدْرَسَة")]);
+    assert_eq!(index.suggest("المدر", 1), ["المدرسة"]);
+}
