@@ -1,6 +1,6 @@
-"""Generates src/analysis/presentation/table.rs: NFKC of the Arabic presentation forms.
+"""Generates crates/core/src/analysis/presentation/table.rs: NFKC of the Arabic presentation forms.
 
-Run `python3 scripts/gen_presentation.py > src/analysis/presentation/table.rs` to regenerate it.
+Run `python3 scripts/gen_presentation.py > crates/core/src/analysis/presentation/table.rs` to regenerate it.
 Only these two blocks are tabled because a general NFKC table costs far more bytes
 in the shipped module than Arabic search gains from it.
 """
