@@ -11,9 +11,6 @@ export const ENGINE_PLACEHOLDER = '__FAHRAS_ENGINE_BASE64__';
 /** The script tag a page template has, where the script is inlined. */
 const SCRIPT_TAG = /(?:<!--(?:(?!-->)[\s\S])*-->\s*)?<script\s+src=["']?fahras\.js["']?\s+defer\s*>\s*<\/script>\s*/;
 
-/** The files `writeBundle` writes, by name. */
-export const BUNDLE_FILES = ['fahras.js', 'fahras.html', 'search.idx'];
-
 /**
  * The classic script with `index` inside its engine.
  * @param {Uint8Array} index

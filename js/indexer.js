@@ -17,29 +17,38 @@ function record(r, i) {
   return JSON.stringify({ id, title, url, text, meta, lang, dir });
 }
 
-/**
- * Runs `fahras index` over `inputs` (files and directories) into a temporary
- * index and returns its bytes; the command's messages become the error's when
- * it fails.
- * @param {string[]} inputs
- */
-export async function indexFiles(inputs) {
+/** Runs `fahras index` over `inputs` in the temporary directory `dir` and returns the index bytes. */
+async function indexIn(dir, inputs) {
+  const out = join(dir, 'search.idx');
+  const log = join(dir, 'log');
+  const fd = openSync(log, 'w');
+  let code;
+  try {
+    code = await runCommand(['index', ...inputs, '-o', out], { stdout: fd, stderr: fd });
+  } finally {
+    closeSync(fd);
+  }
+  // The command's messages become the error's.
+  if (code !== 0) throw new Error(readFileSync(log, 'utf8').trim() || `fahras: index exited with ${code}`);
+  return new Uint8Array(await readFile(out));
+}
+
+/** Runs `work(dir)` with a fresh temporary directory, removed afterwards. */
+async function inTemporaryDirectory(work) {
   const dir = await mkdtemp(join(tmpdir(), 'fahras-'));
   try {
-    const out = join(dir, 'search.idx');
-    const log = join(dir, 'log');
-    const fd = openSync(log, 'w');
-    let code;
-    try {
-      code = await runCommand(['index', ...inputs, '-o', out], { stdout: fd, stderr: fd });
-    } finally {
-      closeSync(fd);
-    }
-    if (code !== 0) throw new Error(readFileSync(log, 'utf8').trim() || `fahras: index exited with ${code}`);
-    return new Uint8Array(await readFile(out));
+    return await work(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs `fahras index` over `inputs` (files and directories) and returns the index bytes.
+ * @param {string[]} inputs
+ */
+export function indexFiles(inputs) {
+  return inTemporaryDirectory((dir) => indexIn(dir, inputs));
 }
 
 /**
@@ -49,12 +58,9 @@ export async function indexFiles(inputs) {
  */
 export async function buildIndex(records) {
   const lines = Array.from(records, record);
-  const dir = await mkdtemp(join(tmpdir(), 'fahras-'));
-  try {
+  return inTemporaryDirectory(async (dir) => {
     const file = join(dir, 'records.jsonl');
     await writeFile(file, lines.join('\n') + '\n');
-    return await indexFiles([file]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return indexIn(dir, [file]);
+  });
 }

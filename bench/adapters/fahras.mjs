@@ -13,7 +13,7 @@ export default {
   indexFile: INDEX_FILE,
 
   build(docs) {
-    return buildIndex(docs.map(({ id, title, text }) => ({ id, title, text })));
+    return buildIndex(docs);
   },
   serialize(index) {
     return { [INDEX_FILE]: index };
