@@ -18,6 +18,7 @@
 import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
 import { safeHref } from './safe-url.js';
+import { documentDirection, textDirection } from './text-direction.js';
 
 const TAG = 'fahras-search';
 const DEFAULT_LIMIT = 10;
@@ -54,13 +55,23 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-function renderSnippet(segments = []) {
-  return h('span', { part: 'snippet', dir: 'auto' },
-    ...segments.map(({ text, hit }) => (hit ? h('mark', { part: 'mark' }, text) : text)));
+// A language tag as BCP 47 spells one; anything else an index carries is left out.
+const LANGUAGE_TAG = /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i;
+
+/** Attributes laying out a document's text: its own direction and language, right-to-left by default. */
+function documentText(hit, part) {
+  const attributes = { part, dir: documentDirection(hit.dir) };
+  if (typeof hit.lang === 'string' && LANGUAGE_TAG.test(hit.lang)) attributes.lang = hit.lang;
+  return attributes;
+}
+
+function renderSnippet(hit) {
+  return h('span', documentText(hit, 'snippet'),
+    ...(hit.snippet ?? []).map(({ text, hit: match }) => (match ? h('mark', { part: 'mark' }, text) : text)));
 }
 
 export class FahrasSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'index'];
+  static observedAttributes = ['placeholder', 'limit', 'index', 'dir'];
 
   #input;
   #status;
@@ -81,7 +92,6 @@ export class FahrasSearch extends HTMLElement {
       part: 'input',
       type: 'text',
       role: 'combobox',
-      dir: 'auto',
       autocomplete: 'off',
       spellcheck: 'false',
       enterkeyhint: 'search',
@@ -97,7 +107,10 @@ export class FahrasSearch extends HTMLElement {
     const style = h('style', {}, STYLE);
     root.append(style, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestion), this.#listbox);
 
-    this.#input.addEventListener('input', () => this.#search());
+    this.#input.addEventListener('input', () => {
+      this.#alignInput();
+      this.#search();
+    });
     this.#input.addEventListener('keydown', (event) => this.#onKeydown(event));
     this.#suggestion.addEventListener('click', () => {
       this.value = this.#suggestion.dataset.query;
@@ -120,6 +133,7 @@ export class FahrasSearch extends HTMLElement {
     // the page says otherwise on the element itself.
     if (!this.hasAttribute('dir')) this.setAttribute('dir', 'rtl');
     if (!this.hasAttribute('lang')) this.setAttribute('lang', 'ar');
+    this.#alignInput();
     if (!this.#engine) this.#connectEngine();
   }
 
@@ -128,6 +142,8 @@ export class FahrasSearch extends HTMLElement {
       this.#input.placeholder = this.getAttribute('placeholder') ?? MESSAGES.placeholder;
     } else if (name === 'index') {
       if (this.isConnected) this.#connectEngine();
+    } else if (name === 'dir') {
+      this.#alignInput();
     } else {
       this.#search();
     }
@@ -140,12 +156,19 @@ export class FahrasSearch extends HTMLElement {
 
   set value(query) {
     this.#input.value = query;
+    this.#alignInput();
     this.#search();
   }
 
   get limit() {
     const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
     return limit > 0 ? limit : DEFAULT_LIMIT;
+  }
+
+  // The query runs the way its first letter does; an empty box, its
+  // placeholder and a query of digits run the widget's way.
+  #alignInput() {
+    this.#input.dir = textDirection(this.#input.value, this.getAttribute('dir') === 'ltr' ? 'ltr' : 'rtl');
   }
 
   #connectEngine() {
@@ -210,8 +233,8 @@ export class FahrasSearch extends HTMLElement {
     const option = h(href ? 'a' : 'div', {
       part: 'option', role: 'option', id: `option-${index}`, 'aria-selected': 'false', 'data-id': hit.id,
     },
-      h('span', { part: 'title', dir: 'auto' }, hit.title || hit.id),
-      renderSnippet(hit.snippet));
+      h('span', documentText(hit, 'title'), hit.title || hit.id),
+      renderSnippet(hit));
     if (href) {
       option.href = href;
       option.tabIndex = -1;

@@ -1,10 +1,14 @@
 // What the widget tests share: where the built demo lives, and a way to read
 // the <fahras-search> element's rendered state out of its shadow tree.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../support/browser.mjs';
+import { MESSAGES } from '../../widget/arabic-messages.js';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -90,6 +94,14 @@ async function startDemo() {
   };
 }
 
+/** Waits until the widget has stopped loading its index (it may have failed to). */
+export async function waitUntilLoaded(page, selector = 'fahras-search') {
+  await page.waitForFunction(([selector, loading]) => {
+    const status = document.querySelector(selector)?.shadowRoot?.querySelector('[part~="status"]');
+    return status && status.textContent !== '' && status.textContent !== loading;
+  }, [selector, MESSAGES.loading], { timeout: WAIT });
+}
+
 /** Waits for the demo's footer, which is filled from the fahras-ready event. */
 export async function waitUntilReady(page) {
   try {
@@ -98,4 +110,46 @@ export async function waitUntilReady(page) {
     const status = await rendered(page).then((state) => state.status, () => '(nothing: <fahras-search> is not defined)');
     throw new Error(`the engine did not become ready; the widget says: ${status}`, { cause: error });
   }
+}
+
+/**
+ * Like useDemo, for documents of the test's own: they are indexed with the
+ * command a user runs (`fahras index`) into a folder holding the demo's
+ * fahras.js and a page whose <fahras-search> opens that index (`attributes`
+ * are added to it). `open()` gives that page with the widget ready.
+ */
+export function useCorpus(documents, attributes = '') {
+  const corpus = {};
+  before(async () => {
+    requireBuilt('dist/fahras.js', 'pkg/fahras-cli.wasm');
+    const dir = mkdtempSync(join(tmpdir(), 'fahras-corpus-'));
+    mkdirSync(join(dir, 'corpus'));
+    writeFileSync(join(dir, 'corpus', 'documents.jsonl'), documents.map((doc) => JSON.stringify(doc)).join('\n'));
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'fahras.js'), 'index', join(dir, 'corpus'), '-o', join(dir, 'corpus.bin')],
+      { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(cli.status, 0, `fahras index failed:\n${cli.stderr}`);
+    copyFileSync(join(DIST, 'fahras.js'), join(dir, 'fahras.js'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>corpus</title><link rel="icon" href="data:,"></head>
+<body><fahras-search index="corpus.bin" ${attributes}></fahras-search><script src="fahras.js"></script></body></html>`);
+    const [server, browser] = await Promise.all([serve(dir), launchBrowser()]);
+    Object.assign(corpus, {
+      dir,
+      url: server.url,
+      browser,
+      async open(options) {
+        const page = await browser.newPage(options);
+        await page.goto(server.url);
+        await waitUntilLoaded(page);
+        return page;
+      },
+      async close() {
+        await browser.close();
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    });
+  });
+  after(() => corpus.close?.());
+  return corpus;
 }
