@@ -112,6 +112,10 @@ export class FahrasSearch extends HTMLElement {
       this.#search();
     });
     this.#input.addEventListener('keydown', (event) => this.#onKeydown(event));
+    // Escape only hides the results: a click in the box shows them again.
+    this.#input.addEventListener('click', () => {
+      if (this.#listbox.hidden && this.#hits.length) this.#setExpanded(true);
+    });
     this.#suggestion.addEventListener('click', () => {
       this.value = this.#suggestion.dataset.query;
       this.#input.focus();

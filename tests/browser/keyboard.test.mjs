@@ -96,3 +96,25 @@ test('Escape closes the listbox, then clears the query', async () => {
   assert.match(state.status, /اكتب/);
   await page.close();
 });
+
+test('after Escape, a click in the box or typing shows the results again', async () => {
+  const page = await demo.open();
+  const input = page.locator(INPUT);
+  const typed = await type(page, 'حلب');
+  await input.press('Escape');
+  assert.equal((await rendered(page)).expanded, false);
+
+  await input.click();
+  let state = await rendered(page);
+  assert.equal(state.expanded, true, 'a click reopens the listbox');
+  assert.equal(await page.locator('fahras-search [role="listbox"]').isVisible(), true);
+  assert.deepEqual(state.options.map((o) => o.id), typed.options.map((o) => o.id));
+  assert.equal(state.query, 'حلب');
+
+  await input.press('Escape');
+  await type(page, ' ');
+  state = await rendered(page);
+  assert.equal(state.expanded, true, 'typing reopens it');
+  assert.ok(state.options.length > 0);
+  await page.close();
+});
