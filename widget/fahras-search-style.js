@@ -66,6 +66,9 @@ export const STYLE = `
   border: 1px solid var(--fahras-option-border, #dcdce0);
   border-radius: var(--_radius);
   cursor: pointer;
+  /* A drag over a hit selects its text, as on a page, rather than dragging the link. */
+  user-select: text;
+  -webkit-user-drag: none;
 }
 [part~="option"]:hover { border-color: var(--_accent); }
 [part~="option"][aria-selected="true"] {

@@ -120,8 +120,6 @@ export class FahrasSearch extends HTMLElement {
       this.value = this.#suggestion.dataset.query;
       this.#input.focus();
     });
-    // Keeps focus in the input when an option is clicked, as the pattern requires.
-    this.#listbox.addEventListener('mousedown', (event) => event.preventDefault());
     this.#listbox.addEventListener('click', (event) => this.#onOptionClick(event));
     // A value set before the element was defined (the script may load after the
     // page has run) is an own property shadowing the accessor: take it over.
@@ -246,6 +244,11 @@ export class FahrasSearch extends HTMLElement {
     return option;
   }
 
+  /** The page's selection as seen inside the shadow tree (Chromium and WebKit have their own getter). */
+  #selection() {
+    return this.shadowRoot.getSelection?.() ?? document.getSelection();
+  }
+
   #showStatus(text) {
     this.#status.classList.remove('error');
     this.#status.textContent = text;
@@ -312,6 +315,13 @@ export class FahrasSearch extends HTMLElement {
   #onOptionClick(event) {
     const option = event.target.closest('[role="option"]');
     if (!option) return;
+    // A press that ends a drag over the text selected it, to copy: it opens nothing.
+    if (!this.#selection().isCollapsed) {
+      event.preventDefault();
+      return;
+    }
+    // Focus stays in the input, as the combobox pattern requires.
+    this.#input.focus();
     const index = [...this.#listbox.children].indexOf(option);
     this.#setActive(index);
     const selected = this.dispatchEvent(new CustomEvent('fahras-select', {
