@@ -14,6 +14,12 @@ export const STYLE = `
 }
 :host([hidden]), [hidden] { display: none !important; }
 
+[part~="label"] {
+  display: block;
+  margin: 0 0.2em 0.4em;
+  font-weight: 700;
+}
+
 [part~="input"] {
   box-sizing: border-box;
   width: 100%;

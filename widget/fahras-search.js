@@ -6,7 +6,8 @@
 // and links are made only for URLs that safeHref accepts.
 //
 // Page-facing API, in one place:
-//   attributes   placeholder, limit (default 10), index (URL of an index file
+//   attributes   placeholder, label (a visible label; without it the input is
+//                still named for screen readers), limit (default 10), index (URL of an index file
 //                built by `fahras index`; needs http(s), as file:// pages
 //                cannot fetch), plus dir/lang, which default to rtl/ar
 //   property     value: the query; setting it searches
@@ -71,8 +72,9 @@ function renderSnippet(hit) {
 }
 
 export class FahrasSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'index', 'dir'];
+  static observedAttributes = ['placeholder', 'limit', 'index', 'dir', 'label'];
 
+  #label;
   #input;
   #status;
   #suggestion;
@@ -88,8 +90,10 @@ export class FahrasSearch extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    this.#label = h('label', { part: 'label', for: 'input', hidden: '' });
     this.#input = h('input', {
       part: 'input',
+      id: 'input',
       type: 'text',
       role: 'combobox',
       autocomplete: 'off',
@@ -105,7 +109,7 @@ export class FahrasSearch extends HTMLElement {
     this.#suggestion = h('button', { part: 'suggestion', type: 'button', hidden: '' });
     this.#listbox = h('div', { part: 'listbox', role: 'listbox', id: 'listbox', 'aria-label': MESSAGES.results, hidden: '' });
     const style = h('style', {}, STYLE);
-    root.append(style, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestion), this.#listbox);
+    root.append(style, this.#label, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestion), this.#listbox);
 
     this.#input.addEventListener('input', () => {
       this.#alignInput();
@@ -144,6 +148,8 @@ export class FahrasSearch extends HTMLElement {
       this.#input.placeholder = this.getAttribute('placeholder') ?? MESSAGES.placeholder;
     } else if (name === 'index') {
       if (this.isConnected) this.#connectEngine();
+    } else if (name === 'label') {
+      this.#showLabel();
     } else if (name === 'dir') {
       this.#alignInput();
     } else {
@@ -165,6 +171,16 @@ export class FahrasSearch extends HTMLElement {
   get limit() {
     const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
     return limit > 0 ? limit : DEFAULT_LIMIT;
+  }
+
+  // With a visible label the input is named by it; without, by an aria-label
+  // that says the same to screen readers.
+  #showLabel() {
+    const text = this.getAttribute('label')?.trim();
+    this.#label.textContent = text ?? '';
+    this.#label.hidden = !text;
+    if (text) this.#input.removeAttribute('aria-label');
+    else this.#input.setAttribute('aria-label', MESSAGES.label);
   }
 
   // The query runs the way its first letter does; an empty box, its

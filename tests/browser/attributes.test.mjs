@@ -60,3 +60,30 @@ test('a value set before the element is defined is searched once it is', async (
   assert.ok(state.options.length > 0, `results; status: ${state.status}`);
   await page.close();
 });
+
+test('label shows a visible label that names the input; without it the input is still named', async () => {
+  const page = await demo.open();
+  const unlabelled = page.locator('fahras-search');
+  assert.equal(await unlabelled.locator('[part~="label"]').isVisible(), false, 'no visible label by default');
+  assert.equal(await page.getByRole('combobox', { name: 'البحث في النصوص', exact: true }).count(), 1);
+
+  await page.evaluate(() => {
+    const element = document.createElement('fahras-search');
+    element.id = 'labelled';
+    element.setAttribute('label', 'ابحث في الأرشيف');
+    document.body.append(element);
+  });
+  const label = page.locator('#labelled [part~="label"]');
+  assert.equal(await label.isVisible(), true);
+  assert.equal(await label.textContent(), 'ابحث في الأرشيف');
+  assert.equal(await page.getByRole('combobox', { name: 'ابحث في الأرشيف', exact: true }).count(), 1,
+    'the visible label is the input\'s accessible name');
+  await label.click();
+  assert.equal(await page.locator('#labelled input').evaluate((input) => input.getRootNode().activeElement === input), true,
+    'a click on the label focuses the input');
+
+  await page.locator('#labelled').evaluate((element) => element.removeAttribute('label'));
+  assert.equal(await label.isVisible(), false);
+  assert.equal(await page.getByRole('combobox', { name: 'البحث في النصوص', exact: true }).count(), 2);
+  await page.close();
+});

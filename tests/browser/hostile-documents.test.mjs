@@ -40,7 +40,7 @@ const HOSTILE = [
 ];
 const LINKED = new Set(['<b id="markup-id">x</b>', 'relative-url', 'mailto-url']);
 // What the widget's shadow tree is made of; anything else came from document text.
-const WIDGET_TAGS = new Set(['STYLE', 'INPUT', 'DIV', 'BUTTON', 'A', 'SPAN', 'MARK']);
+const WIDGET_TAGS = new Set(['STYLE', 'LABEL', 'INPUT', 'DIV', 'BUTTON', 'A', 'SPAN', 'MARK']);
 
 let dir;
 let server;
