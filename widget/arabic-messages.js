@@ -31,8 +31,7 @@ export const MESSAGES = {
   loading: 'جارٍ تحميل فهرس البحث…',
   loadError: 'تعذّر تحميل فهرس البحث.',
   searchError: 'حدث خطأ أثناء البحث.',
-  /** @param {string} completion */
-  suggestion: (completion) => `هل تقصد «${completion}»؟`,
+  didYouMean: 'هل تقصد:',
   /** @param {number} n */
   resultCount: (n) => RESULT_COUNT[plural.select(n)](n),
 };

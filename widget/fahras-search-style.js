@@ -47,9 +47,16 @@ export const STYLE = `
 [part~="status"] { color: var(--fahras-muted, #4d4d52); font-size: 0.92em; }
 [part~="status"].error { color: var(--fahras-error, #b3261e); font-weight: 700; }
 
+[part~="suggestions"] {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0.25em 0.5em;
+  color: var(--fahras-muted, #4d4d52);
+  font-size: 0.92em;
+}
 [part~="suggestion"] {
   font: inherit;
-  font-size: 0.92em;
   padding: 0.15em 0.7em;
   color: var(--_accent);
   background: transparent;

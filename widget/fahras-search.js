@@ -15,9 +15,10 @@
 //                cancelable: cancelling keeps a linked hit from navigating)
 //   theming      --fahras-{font,fg,bg,accent,muted,border,radius,error,
 //                option-border,mark-bg,mark-fg}; ::part(input status
-//                suggestion listbox option title snippet mark)
+//                suggestions suggestion listbox option title snippet mark)
 import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
+import { didYouMean } from './did-you-mean.js';
 import { safeHref } from './safe-url.js';
 import { documentDirection, textDirection } from './text-direction.js';
 
@@ -77,7 +78,7 @@ export class FahrasSearch extends HTMLElement {
   #label;
   #input;
   #status;
-  #suggestion;
+  #suggestions;
   #listbox;
   /** @type {Promise<any> | undefined} the engine for the current index attribute */
   #engine;
@@ -106,10 +107,10 @@ export class FahrasSearch extends HTMLElement {
       placeholder: MESSAGES.placeholder,
     });
     this.#status = h('div', { part: 'status', role: 'status', 'aria-live': 'polite' });
-    this.#suggestion = h('button', { part: 'suggestion', type: 'button', hidden: '' });
+    this.#suggestions = h('div', { part: 'suggestions', role: 'group', 'aria-label': MESSAGES.didYouMean, hidden: '' });
     this.#listbox = h('div', { part: 'listbox', role: 'listbox', id: 'listbox', 'aria-label': MESSAGES.results, hidden: '' });
     const style = h('style', {}, STYLE);
-    root.append(style, this.#label, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestion), this.#listbox);
+    root.append(style, this.#label, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestions), this.#listbox);
 
     this.#input.addEventListener('input', () => {
       this.#alignInput();
@@ -120,8 +121,10 @@ export class FahrasSearch extends HTMLElement {
     this.#input.addEventListener('click', () => {
       if (this.#listbox.hidden && this.#hits.length) this.#setExpanded(true);
     });
-    this.#suggestion.addEventListener('click', () => {
-      this.value = this.#suggestion.dataset.query;
+    this.#suggestions.addEventListener('click', (event) => {
+      const choice = event.target.closest('button');
+      if (!choice) return;
+      this.value = choice.dataset.query;
       this.#input.focus();
     });
     this.#listbox.addEventListener('click', (event) => this.#onOptionClick(event));
@@ -221,9 +224,9 @@ export class FahrasSearch extends HTMLElement {
     }
     try {
       const hits = await engine.search(query, { limit: this.limit });
-      const [completion] = hits.length ? [] : await engine.suggest(query, { limit: 1 });
+      const choices = didYouMean(engine, query, hits.length);
       if (generation !== this.#generation) return;
-      this.#render(hits, MESSAGES.resultCount(hits.length), completion !== query ? completion : undefined);
+      this.#render(hits, MESSAGES.resultCount(hits.length), choices);
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error('fahras-search:', error);
@@ -231,16 +234,17 @@ export class FahrasSearch extends HTMLElement {
     }
   }
 
-  #render(hits, status, completion) {
+  #render(hits, status, choices = []) {
     this.#hits = hits;
     this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index)));
     this.#setExpanded(hits.length > 0);
     this.#showStatus(status);
-    this.#suggestion.hidden = !completion;
-    if (completion) {
-      this.#suggestion.textContent = MESSAGES.suggestion(completion);
-      this.#suggestion.dataset.query = completion;
-    }
+    this.#suggestions.hidden = choices.length === 0;
+    this.#suggestions.replaceChildren(h('span', {}, MESSAGES.didYouMean), ...choices.map((choice) => {
+      const button = h('button', { part: 'suggestion', type: 'button', dir: textDirection(choice, 'rtl') }, choice);
+      button.dataset.query = choice;
+      return button;
+    }));
   }
 
   #renderOption(hit, index) {
