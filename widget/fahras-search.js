@@ -9,7 +9,8 @@
 //   attributes   placeholder, label (a visible label; without it the input is
 //                still named for screen readers), limit (default 10), index (URL of an index file
 //                built by `fahras index`; needs http(s), as file:// pages
-//                cannot fetch), plus dir/lang, which default to rtl/ar
+//                cannot fetch, which the widget then says), plus dir/lang,
+//                which default to rtl/ar
 //   property     value: the query; setting it searches
 //   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
 //                cancelable: cancelling keeps a linked hit from navigating)
@@ -43,7 +44,15 @@ function engineFor(indexUrl) {
   return engines.get(key);
 }
 
+// Browsers do not let a page opened from disk read other files, so an index
+// attribute there cannot work; the reader and the page's author are told why.
+class FromDiskError extends Error {}
+
 async function fetchIndex(url) {
+  if (new URL(url, document.baseURI).protocol === 'file:') {
+    throw new FromDiskError(`cannot read the index "${url}": browsers do not let a page opened from disk (file://) read other files. `
+      + 'Serve the folder over HTTP, or drop the index attribute and use the fahras.js or fahras.html that `fahras build` writes: they carry the index inside.');
+  }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`fetching ${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -211,10 +220,10 @@ export class FahrasSearch extends HTMLElement {
     const generation = ++this.#generation;
     // Before connection there is no engine yet; #connectEngine searches once it has one.
     if (!this.#engine) return;
-    const engine = await this.#engine.catch(() => null);
+    const engine = await this.#engine.catch((error) => ({ failed: error }));
     if (generation !== this.#generation) return;
-    if (!engine) {
-      this.#showError(MESSAGES.loadError);
+    if (engine.failed) {
+      this.#showError(engine.failed instanceof FromDiskError ? MESSAGES.indexFromDisk : MESSAGES.loadError);
       return;
     }
     const query = this.#input.value.trim();
