@@ -10,7 +10,9 @@
 //                still named for screen readers), limit (default 10), index (URL of an index file
 //                built by `fahras index`; needs http(s), as file:// pages
 //                cannot fetch, which the widget then says), plus dir/lang,
-//                which default to rtl/ar
+//                which default to rtl/ar, highlight (links carry the query in
+//                the URL parameter fahras-highlight, or the one it names, for
+//                fahras-highlight.js on the page linked to)
 //   property     value: the query; setting it searches
 //   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
 //                cancelable: cancelling keeps a linked hit from navigating)
@@ -25,6 +27,8 @@ import { documentDirection, textDirection } from './text-direction.js';
 
 const TAG = 'fahras-search';
 const DEFAULT_LIMIT = 10;
+/** The URL parameter fahras-highlight.js reads unless told another. */
+const HIGHLIGHT_PARAM = 'fahras-highlight';
 
 /** @type {(indexBytes?: Uint8Array) => Promise<any>} */
 let loadEngine;
@@ -82,7 +86,7 @@ function renderSnippet(hit) {
 }
 
 export class FahrasSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'index', 'dir', 'label'];
+  static observedAttributes = ['placeholder', 'limit', 'index', 'dir', 'label', 'highlight'];
 
   #label;
   #input;
@@ -245,7 +249,7 @@ export class FahrasSearch extends HTMLElement {
 
   #render(hits, status, choices = []) {
     this.#hits = hits;
-    this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index)));
+    this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index, this.#input.value.trim())));
     this.#setExpanded(hits.length > 0);
     this.#showStatus(status);
     this.#suggestions.hidden = choices.length === 0;
@@ -256,8 +260,8 @@ export class FahrasSearch extends HTMLElement {
     }));
   }
 
-  #renderOption(hit, index) {
-    const href = safeHref(hit.url, document.baseURI);
+  #renderOption(hit, index, query) {
+    const href = this.#withHighlight(safeHref(hit.url, document.baseURI), query);
     // A linked option is an <a role="option">, so that middle-click, "open in
     // new tab" and the status-bar preview work; it stays out of the tab order
     // because keyboard focus belongs to the input.
@@ -271,6 +275,15 @@ export class FahrasSearch extends HTMLElement {
       option.tabIndex = -1;
     }
     return option;
+  }
+
+  // With the highlight attribute, a link carries the query for
+  // fahras-highlight.js to mark on the page it leads to.
+  #withHighlight(href, query) {
+    if (!href || !this.hasAttribute('highlight') || !/^https?:$/.test(new URL(href).protocol)) return href;
+    const url = new URL(href);
+    url.searchParams.set(this.getAttribute('highlight') || HIGHLIGHT_PARAM, query);
+    return url.href;
   }
 
   /** The page's selection as seen inside the shadow tree (Chromium and WebKit have their own getter). */

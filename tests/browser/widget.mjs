@@ -116,9 +116,10 @@ export async function waitUntilReady(page) {
  * Like useDemo, for documents of the test's own: they are indexed with the
  * command a user runs (`fahras index`) into a folder holding the demo's
  * fahras.js and a page whose <fahras-search> opens that index (`attributes`
- * are added to it). `open()` gives that page with the widget ready.
+ * are added to it), with `files` beside it (name: contents, or a path of
+ * this repository to copy). `open()` gives that page with the widget ready.
  */
-export function useCorpus(documents, attributes = '') {
+export function useCorpus(documents, attributes = '', files = {}) {
   const corpus = {};
   before(async () => {
     requireBuilt('dist/fahras.js', 'pkg/fahras-cli.wasm');
@@ -129,6 +130,10 @@ export function useCorpus(documents, attributes = '') {
       { cwd: ROOT, encoding: 'utf8' });
     assert.equal(cli.status, 0, `fahras index failed:\n${cli.stderr}`);
     copyFileSync(join(DIST, 'fahras.js'), join(dir, 'fahras.js'));
+    for (const [name, file] of Object.entries(files)) {
+      if (typeof file === 'string') writeFileSync(join(dir, name), file);
+      else copyFileSync(join(ROOT, file.copy), join(dir, name));
+    }
     writeFileSync(join(dir, 'index.html'), `<!doctype html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>corpus</title><link rel="icon" href="data:,"></head>
 <body><fahras-search index="corpus.bin" ${attributes}></fahras-search><script src="fahras.js"></script></body></html>`);
