@@ -43,10 +43,11 @@ test('custom properties and ::part() reach inside the widget', async () => {
 
 test('every documented part is exposed', async () => {
   const page = await demo.open();
-  await type(page, 'حلب');
+  // A misspelling: results, and a correction offered.
+  await type(page, 'رونلدو');
   const parts = await page.evaluate(() => [...document.querySelector('fahras-search').shadowRoot
     .querySelectorAll('[part]')].flatMap((element) => element.getAttribute('part').split(' ')));
-  for (const part of ['input', 'status', 'listbox', 'option', 'title', 'snippet', 'mark', 'suggestion']) {
+  for (const part of ['label', 'input', 'status', 'listbox', 'option', 'title', 'snippet', 'mark', 'suggestions', 'suggestion']) {
     assert.ok(parts.includes(part), `part="${part}"`);
   }
   await page.close();
