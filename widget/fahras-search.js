@@ -12,7 +12,8 @@
 //                cannot fetch, which the widget then says), plus dir/lang,
 //                which default to rtl/ar, highlight (links carry the query in
 //                the URL parameter fahras-highlight, or the one it names, for
-//                fahras-highlight.js on the page linked to)
+//                fahras-highlight.js on the page linked to), url-state (the
+//                query in the page's address as ?q=)
 //   property     value: the query; setting it searches
 //   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
 //                cancelable: cancelling keeps a linked hit from navigating)
@@ -22,6 +23,7 @@
 import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
 import { didYouMean } from './did-you-mean.js';
+import { addressState, showQuery } from './history-state.js';
 import { safeHref } from './safe-url.js';
 import { documentDirection, textDirection } from './text-direction.js';
 
@@ -125,10 +127,7 @@ export class FahrasSearch extends HTMLElement {
     const style = h('style', {}, STYLE);
     root.append(style, this.#label, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestions), this.#listbox);
 
-    this.#input.addEventListener('input', () => {
-      this.#alignInput();
-      this.#search();
-    });
+    this.#input.addEventListener('input', () => this.#queryChanged());
     this.#input.addEventListener('keydown', (event) => this.#onKeydown(event));
     // Escape only hides the results: a click in the box shows them again.
     this.#input.addEventListener('click', () => {
@@ -155,8 +154,14 @@ export class FahrasSearch extends HTMLElement {
     // the page says otherwise on the element itself.
     if (!this.hasAttribute('dir')) this.setAttribute('dir', 'rtl');
     if (!this.hasAttribute('lang')) this.setAttribute('lang', 'ar');
+    window.addEventListener('popstate', this.#onPopState);
+    if (this.hasAttribute('url-state')) this.#restoreAddress();
     this.#alignInput();
     if (!this.#engine) this.#connectEngine();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('popstate', this.#onPopState);
   }
 
   attributeChangedCallback(name) {
@@ -180,13 +185,32 @@ export class FahrasSearch extends HTMLElement {
 
   set value(query) {
     this.#input.value = query;
-    this.#alignInput();
-    this.#search();
+    this.#queryChanged();
   }
 
   get limit() {
     const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
     return limit > 0 ? limit : DEFAULT_LIMIT;
+  }
+
+  #queryChanged() {
+    this.#alignInput();
+    if (this.hasAttribute('url-state')) showQuery(this.#input.value);
+    this.#search();
+  }
+
+  // Back and Forward: the address holds the query to show.
+  #onPopState = () => {
+    if (this.hasAttribute('url-state')) this.#restoreAddress();
+  };
+
+  /** Shows the query in the address, when it is not the one shown. */
+  #restoreAddress() {
+    const { query } = addressState();
+    if (query === null || query === this.#input.value) return;
+    this.#input.value = query;
+    this.#alignInput();
+    this.#search();
   }
 
   // With a visible label the input is named by it; without, by an aria-label
