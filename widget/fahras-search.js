@@ -25,7 +25,8 @@ import { STYLE } from './fahras-search-style.js';
 import { didYouMean } from './did-you-mean.js';
 import { addressState, showQuery } from './history-state.js';
 import { safeHref } from './safe-url.js';
-import { documentDirection, textDirection } from './text-direction.js';
+import { documentText, h, segmentNodes } from './element.js';
+import { textDirection } from './text-direction.js';
 
 const TAG = 'fahras-search';
 const DEFAULT_LIMIT = 10;
@@ -62,29 +63,6 @@ async function fetchIndex(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`fetching ${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Creates an element; string children become text nodes, never markup. */
-function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-// A language tag as BCP 47 spells one; anything else an index carries is left out.
-const LANGUAGE_TAG = /^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i;
-
-/** Attributes laying out a document's text: its own direction and language, right-to-left by default. */
-function documentText(hit, part) {
-  const attributes = { part, dir: documentDirection(hit.dir) };
-  if (typeof hit.lang === 'string' && LANGUAGE_TAG.test(hit.lang)) attributes.lang = hit.lang;
-  return attributes;
-}
-
-function renderSnippet(hit) {
-  return h('span', documentText(hit, 'snippet'),
-    ...(hit.snippet ?? []).map(({ text, hit: match }) => (match ? h('mark', { part: 'mark' }, text) : text)));
 }
 
 export class FahrasSearch extends HTMLElement {
@@ -293,7 +271,7 @@ export class FahrasSearch extends HTMLElement {
       part: 'option', role: 'option', id: `option-${index}`, 'aria-selected': 'false', 'data-id': hit.id,
     },
       h('span', documentText(hit, 'title'), hit.title || hit.id),
-      renderSnippet(hit));
+      h('span', documentText(hit, 'snippet'), ...segmentNodes(hit.snippet)));
     if (href) {
       option.href = href;
       option.tabIndex = -1;
