@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 /// Per metadata key, the number of matches per value.
 pub type Facets = BTreeMap<String, BTreeMap<String, usize>>;
 
-/// Values listed per key at most: the most frequent, and those filtered on. A
-/// key with a value per document (a date) would otherwise list every match.
+/// Values listed per key at most: the most frequent (ties in value order), and
+/// besides them those filtered on. A key with a value per document (a date)
+/// would otherwise list every match.
 pub const MAX_FACET_VALUES: usize = 100;
 
 /// The filters of a query, one per key.
@@ -115,15 +116,18 @@ pub(crate) fn facets(fields: &Fields, filters: &Filters, matches: &[Ranked]) -> 
         .iter()
         .zip(counts)
         .map(|(column, counts)| {
-            let chosen = filters.on(column).map_or(&[][..], |f| &f.passes[..]);
-            let mut shown: Vec<(std::cmp::Reverse<usize>, usize)> =
-                counts.iter().enumerate().filter(|&(_, &n)| n > 0).map(|(v, &n)| (std::cmp::Reverse(n), v)).collect();
+            let chosen = |v: usize| filters.on(column).is_some_and(|f| f.passes.get(v) == Some(&true));
+            // The values a reader chose stay in view, even when no match has them.
+            let mut shown: Vec<(std::cmp::Reverse<usize>, usize)> = counts
+                .iter()
+                .enumerate()
+                .filter(|&(v, &n)| n > 0 || chosen(v))
+                .map(|(v, &n)| (std::cmp::Reverse(n), v))
+                .collect();
             if shown.len() > MAX_FACET_VALUES {
                 shown.select_nth_unstable(MAX_FACET_VALUES);
-                // The values a reader chose stay in view, however rare.
-                let (kept, rest) = shown.split_at_mut(MAX_FACET_VALUES);
-                let chosen_rest: Vec<_> = rest.iter().filter(|(_, v)| chosen.get(*v) == Some(&true)).copied().collect();
-                shown = kept.iter().copied().chain(chosen_rest).collect();
+                let rest = shown.split_off(MAX_FACET_VALUES);
+                shown.extend(rest.into_iter().filter(|&(_, v)| chosen(v)));
             }
             let mut values: BTreeMap<String, usize> = BTreeMap::new();
             for (std::cmp::Reverse(n), v) in shown {

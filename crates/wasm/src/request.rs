@@ -88,3 +88,43 @@ fn kind(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_request_is_read() {
+        let (q, o) =
+            query(r#"{"q":"حلب","limit":5,"offset":20,"filters":{"source":["a","b"]},"sort":{"date":"desc"}}"#)
+                .unwrap();
+        assert_eq!(q, "حلب");
+        assert_eq!((o.limit, o.offset), (5, 20));
+        assert_eq!(o.filters, [("source".to_owned(), vec!["a".to_owned(), "b".to_owned()])]);
+        assert_eq!(o.sort, Some(("date".to_owned(), Order::Desc)));
+        assert_eq!(query("{}").unwrap(), (String::new(), QueryOptions::default()));
+        assert_eq!(document(r#"{"id":"x","q":"y"}"#).unwrap(), ("x".to_owned(), Some("y".to_owned())));
+    }
+
+    #[test]
+    fn a_bad_shape_is_refused_naming_the_field() {
+        for (input, field) in [
+            ("[]", "JSON object"),
+            ("{", "not valid JSON"),
+            (r#"{"q":1}"#, "q must be a string"),
+            (r#"{"limit":-1}"#, "limit must be a non-negative integer"),
+            (r#"{"offset":1.5}"#, "offset must be a non-negative integer"),
+            (r#"{"filters":[]}"#, "filters must be an object"),
+            (r#"{"filters":{"k":"v"}}"#, "filters.k must be an array of strings"),
+            (r#"{"filters":{"k":[1]}}"#, "filters.k must be an array of strings"),
+            (r#"{"sort":{"a":"asc","b":"asc"}}"#, "sort must be an object with one key"),
+            (r#"{"sort":{"a":"up"}}"#, "sort must be"),
+            (r#"{"page":2}"#, "unknown field \"page\""),
+        ] {
+            let error = query(input).unwrap_err();
+            assert!(error.contains(field), "{input}: {error}");
+        }
+        assert!(document("{}").unwrap_err().contains("id is missing"));
+        assert!(document(r#"{"id":3}"#).unwrap_err().contains("id must be a string"));
+    }
+}
