@@ -9,7 +9,7 @@
 // (about a hundred in Chromium), so free() engines a page no longer needs.
 
 const DEFAULT_LIMIT = 10;
-/** Results returned at most, whatever `limit` asks (the engine's reranked head). */
+/** Results returned in one call at most, whatever `limit` asks; `offset` pages further. */
 export const MAX_RESULTS = 200;
 /** Suggestions returned at most. */
 export const MAX_SUGGESTIONS = 50;
@@ -36,6 +36,42 @@ function checkLimit(options, max) {
     throw new RangeError(`fahras: limit must be a non-negative integer, got ${limit}`);
   }
   return Math.min(limit, max);
+}
+
+function isPlainObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkOffset(options) {
+  const offset = options?.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new RangeError(`fahras: offset must be a non-negative integer, got ${offset}`);
+  }
+  // Beyond every index's size an offset finds nothing either way; kept exact in JSON.
+  return Math.min(offset, Number.MAX_SAFE_INTEGER);
+}
+
+function checkFilters(options) {
+  const filters = options?.filters ?? {};
+  if (!isPlainObject(filters)) {
+    throw new TypeError('fahras: filters must be an object of string arrays, like { source: ["a", "b"] }');
+  }
+  for (const [key, values] of Object.entries(filters)) {
+    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+      throw new TypeError(`fahras: filters.${key} must be an array of strings`);
+    }
+  }
+  return filters;
+}
+
+function checkSort(options) {
+  const sort = options?.sort;
+  if (sort === undefined || sort === null) return undefined;
+  const entries = isPlainObject(sort) ? Object.entries(sort) : [];
+  if (entries.length !== 1 || (entries[0][1] !== 'asc' && entries[0][1] !== 'desc')) {
+    throw new TypeError(`fahras: sort must be an object with one key whose value is 'asc' or 'desc', like { date: 'desc' }`);
+  }
+  return sort;
 }
 
 function asBytes(index) {
@@ -146,6 +182,25 @@ class FahrasEngine {
   search(query, options) {
     checkString(query, 'query');
     return this.#call('fahras_search', query, checkLimit(options, MAX_RESULTS));
+  }
+
+  query(query, options) {
+    checkString(query, 'query');
+    const request = {
+      q: query,
+      limit: checkLimit(options, MAX_RESULTS),
+      offset: checkOffset(options),
+      filters: checkFilters(options),
+      sort: checkSort(options),
+    };
+    return this.#call('fahras_query', JSON.stringify(request));
+  }
+
+  document(id, options) {
+    checkString(id, 'id');
+    const query = options?.query;
+    if (query !== undefined) checkString(query, 'query');
+    return this.#call('fahras_document', JSON.stringify({ id, q: query }));
   }
 
   suggest(prefix, options) {

@@ -4,12 +4,63 @@ export interface SnippetPart {
   hit: boolean;
 }
 
+/** A metadata value as the documents gave it: text, or a number. */
+export type MetaValue = string | number;
+
 export interface SearchHit {
   id: string;
   title: string;
   url?: string;
   score: number;
   snippet: SnippetPart[];
+  /** The document's metadata (`{ date, source, … }`); absent when it has none. */
+  meta?: Record<string, MetaValue>;
+}
+
+export interface QueryOptions extends LimitOptions {
+  /** Matches skipped before this page; a non-negative integer, 0 when omitted. */
+  offset?: number;
+  /**
+   * Keep documents whose metadata value for each key is one of the listed values
+   * (compared as text; a number as written, `"2023"`). Several keys must all hold;
+   * an empty list keeps nothing.
+   */
+  filters?: Record<string, string[]>;
+  /**
+   * Order by one metadata key instead of relevance, e.g. `{ date: 'desc' }`. ISO 8601
+   * dates compare as instants, numbers as numbers, anything else as text; documents
+   * without the key come last either way; ties keep their relevance order.
+   */
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface QueryResults {
+  /** Every document that matches, after filters and exclusions. */
+  total: number;
+  /** The page asked for, best first (or in `sort` order). */
+  hits: SearchHit[];
+  /**
+   * For every metadata key of the index, matches per value (at most the 100 most
+   * frequent values, plus any filtered on). The counts of a filtered key ignore
+   * that key's own filter, so they show what choosing another value would give.
+   */
+  facets: Record<string, Record<string, number>>;
+}
+
+/** One document, whole: `text` is exactly as indexed. */
+export interface StoredDocument {
+  id: string;
+  title: string;
+  url?: string;
+  text: string;
+  meta: Record<string, MetaValue>;
+  lang?: string;
+  dir?: string;
+  /**
+   * With `query`: the whole text in parts, the words the query matches marked
+   * `hit: true`; the parts' texts put together are `text`.
+   */
+  segments?: SnippetPart[];
 }
 
 /**
@@ -41,7 +92,7 @@ export interface LimitOptions {
   limit?: number;
 }
 
-/** Most results `search()` returns, whatever `limit` asks. */
+/** Most results `search()` or one `query()` page returns, whatever `limit` asks. */
 export const MAX_RESULTS: number;
 /** Most suggestions `suggest()` returns. */
 export const MAX_SUGGESTIONS: number;
@@ -55,6 +106,15 @@ export const MAX_ANALYZE_LENGTH: number;
  */
 export interface FahrasEngine {
   search(query: string, options?: LimitOptions): SearchHit[];
+  /**
+   * One page of results with the total and facets. A query with no searchable words
+   * lists every document the filters keep (in document order, or by `sort`) when
+   * there are filters or a sort, and nothing otherwise. Throws a `TypeError` or
+   * `RangeError` for malformed options.
+   */
+  query(query: string, options?: QueryOptions): QueryResults;
+  /** The document with this id, or `null`; with `query`, its text marked as in snippets. */
+  document(id: string, options?: { query?: string }): StoredDocument | null;
   suggest(prefix: string, options?: LimitOptions): string[];
   analyze(text: string): Token[];
   info(): IndexInfo;

@@ -24,6 +24,8 @@ pub struct Index {
     length_norms: OnceLock<Vec<f32>>,
     /// Decoded at first use, or at opening when the bytes are untrusted.
     fields: OnceLock<Fields>,
+    /// Document numbers in order of id, made at the first [`Index::find`].
+    pub(crate) by_id: OnceLock<Vec<u32>>,
     hot: Cache,
 }
 
@@ -87,6 +89,7 @@ impl Index {
             avg_doc_len,
             length_norms: OnceLock::new(),
             fields,
+            by_id: OnceLock::new(),
             hot: Cache::default(),
         })
     }

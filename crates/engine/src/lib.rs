@@ -1,24 +1,31 @@
 //! Query time: searches, suggestions and stored documents, answered from index
 //! bytes read in place.
 //!
-//! [`Index`] opens index bytes (made by `fahras-indexer`); [`Index::search`],
-//! [`Index::suggest`], [`Index::document`] and [`Index::info`] answer from them.
+//! [`Index`] opens index bytes (made by `fahras-indexer`); [`Index::query`]
+//! (and its shorthand [`Index::search`]), [`Index::suggest`], [`Index::find`],
+//! [`Index::document`], [`Index::highlight`] and [`Index::info`] answer from them.
 //! Nothing here allocates per document at start-up.
 
+mod facets;
 mod fuzzy;
 mod index;
 mod lists;
 mod matcher;
 mod query;
+mod results;
 mod search;
 mod snippet;
+mod sort;
 mod stored;
 mod suggest;
 
+pub use facets::{Facets, MAX_FACET_VALUES};
 pub use index::{Index, Info};
 pub use query::{parse, Query, QueryWord, MAX_QUERY_CHARS, MAX_WORDS};
+pub use results::{QueryOptions, Results};
 pub use search::{Hit, MAX_LIMIT};
 pub use snippet::Segment;
+pub use sort::Order;
 pub use stored::{Meta, StoredDoc};
 pub use suggest::MAX_SUGGESTIONS;
 

@@ -11,8 +11,10 @@
 
 use crate::index::Index;
 use crate::matcher::{expand, WordMatch, EXACT, STEM};
-use crate::query::{parse, Query};
+use crate::query::Query;
+use crate::results::QueryOptions;
 use crate::snippet::{Match, Segment};
+use crate::stored::Meta;
 use fahras_core::analysis::stem;
 use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
@@ -27,7 +29,7 @@ const TITLE_BOOST: f32 = 0.5;
 const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
 const RERANK: usize = 200;
-/// Largest number of hits returned, whatever is asked: the reranked candidates.
+/// Largest number of hits in one page, whatever is asked.
 pub const MAX_LIMIT: usize = RERANK;
 
 /// One search result.
@@ -39,29 +41,102 @@ pub struct Hit {
     pub url: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
+    /// The document's metadata, for result lists that show a date or a source.
+    #[serde(skip_serializing_if = "Meta::is_empty")]
+    pub meta: Meta,
+}
+
+/// Every document a query matches, before filters and order.
+pub(crate) struct Matched {
+    pub words: Vec<WordMatch>,
+    /// Each matching document with its first-pass score, in document order; for
+    /// a phrase query with its words' positions too (they decided the match).
+    pub docs: Vec<Ranked>,
+    scores: Scores,
+    phrases: bool,
 }
 
 impl Index {
-    /// The `limit` best documents for `query`, best first.
+    /// The `limit` best documents for `query`, best first: the hits of
+    /// [`Index::query`] without totals or facets.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = parse(query);
-        let limit = limit.min(MAX_LIMIT);
-        if q.is_empty() || limit == 0 || self.doc_count() == 0 {
-            return Vec::new();
-        }
+        self.answer(query, &QueryOptions { limit, ..QueryOptions::default() }, false).hits
+    }
+
+    /// First pass over the whole index: the documents that match `q`, scored.
+    pub(crate) fn matches(&self, q: &Query) -> Matched {
         let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w)).collect();
         let mut scores = self.score(&words);
-        self.exclude(&q, &mut scores);
-        let mut ranked = self.rerank(&q, &words, scores);
-        ranked.truncate(limit);
-        if words.len() < 2 {
-            // Reranking had no use for positions; snippets do.
-            let docs: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-            for (r, pos) in ranked.iter_mut().zip(self.positions(&words, &docs)) {
+        self.excluded(q, |doc| scores.drop(doc));
+        let n_words = words.len() as u32;
+        let phrase_mask: u16 =
+            q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
+        let mut docs: Vec<Ranked> = scores
+            .matched
+            .iter()
+            .enumerate()
+            .filter(|&(_, &m)| m != 0 && m & phrase_mask == phrase_mask)
+            .map(|(d, &m)| {
+                // A document with every word beats one with a frequent few.
+                let coverage = m.count_ones() as f32 / n_words as f32;
+                (d as u32, scores.total[d] * coverage * coverage, Vec::new())
+            })
+            .collect();
+        let phrases = !q.phrases.is_empty();
+        if phrases {
+            // Whether a phrase is there is known only from positions: read them
+            // for every candidate.
+            let ids: Vec<u32> = docs.iter().map(|r| r.0).collect();
+            for (r, pos) in docs.iter_mut().zip(self.positions(&words, &ids)) {
                 r.2 = pos;
             }
+            docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&r.2, p)));
         }
-        ranked.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos)).collect()
+        Matched { words, docs, scores, phrases }
+    }
+
+    /// Second pass: `docs` (some of `m`'s) in relevance order, at least the first
+    /// `upto` of them. The [`RERANK`] best by first-pass score (every one, for a
+    /// phrase query) are reordered by proximity; the rest follow by first-pass
+    /// score, ties by document number.
+    pub(crate) fn rank(&self, m: &Matched, mut docs: Vec<Ranked>, upto: usize) -> Vec<Ranked> {
+        let by_score = |a: &Ranked, b: &Ranked| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let cut = if m.phrases { docs.len() } else { RERANK.min(docs.len()) };
+        // Only the head is ever looked at in order: select it, then sort just it.
+        if cut < docs.len() {
+            docs.select_nth_unstable_by(cut, by_score);
+        }
+        let (head, rest) = docs.split_at_mut(cut);
+        if m.words.len() >= 2 {
+            if !m.phrases {
+                let ids: Vec<u32> = head.iter().map(|r| r.0).collect();
+                for (r, pos) in head.iter_mut().zip(self.positions(&m.words, &ids)) {
+                    r.2 = pos;
+                }
+            }
+            for r in head.iter_mut() {
+                r.1 *= 1.0 + PROXIMITY * proximity(&r.2, m.scores.quality_of(r.0));
+            }
+        }
+        head.sort_unstable_by(by_score);
+        let more = upto.saturating_sub(cut).min(rest.len());
+        if more < rest.len() {
+            rest.select_nth_unstable_by(more, by_score);
+        }
+        rest[..more].sort_unstable_by(by_score);
+        docs.truncate(cut + more);
+        docs
+    }
+
+    /// The hits for `page`, in its order; positions are read for those that have
+    /// none yet, for their snippets.
+    pub(crate) fn hits(&self, words: &[WordMatch], mut page: Vec<Ranked>) -> Vec<Hit> {
+        let missing: Vec<u32> = page.iter().filter(|r| r.2.is_empty()).map(|r| r.0).collect();
+        let mut read = self.positions(words, &missing).into_iter();
+        for r in page.iter_mut().filter(|r| r.2.is_empty()) {
+            r.2 = read.next().unwrap_or_default();
+        }
+        page.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos)).collect()
     }
 
     fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
@@ -76,6 +151,7 @@ impl Index {
             url: (!d.url.is_empty()).then(|| d.url.to_owned()),
             score,
             snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
+            meta: self.meta(doc),
         })
     }
 
@@ -145,58 +221,21 @@ impl Index {
         s
     }
 
-    /// Drops documents containing an excluded word: any spelling of its stem
-    /// (the stem's lists include the spelling's own).
-    fn exclude(&self, q: &Query, s: &mut Scores) {
+    /// Calls `f` with each document containing an excluded word: any spelling of
+    /// its stem (the stem's lists include the spelling's own).
+    pub(crate) fn excluded(&self, q: &Query, mut f: impl FnMut(u32)) {
         let Some(stems) = self.stems() else { return };
         for t in &q.excluded {
             for form in t.forms() {
                 if let Some(record) = stems.get(stem(form)).and_then(|off| self.stem_record(off)) {
-                    record.postings(self.section(Section::Postings)).iter().for_each(|p| s.drop(p.doc));
+                    record.postings(self.section(Section::Postings)).iter().for_each(|p| f(p.doc));
                 }
             }
         }
     }
 
-    /// Second pass: coverage, phrases and proximity, then the final order.
-    fn rerank(&self, q: &Query, words: &[WordMatch], s: Scores) -> Vec<Ranked> {
-        let n_words = words.len() as u32;
-        let phrase_mask: u16 =
-            q.words.iter().enumerate().filter(|(_, w)| w.phrase.is_some()).fold(0, |m, (i, _)| m | 1 << i);
-        let mut ranked: Vec<(u32, f32)> = s
-            .matched
-            .iter()
-            .enumerate()
-            .filter(|&(_, &m)| m != 0 && m & phrase_mask == phrase_mask)
-            .map(|(d, &m)| {
-                // A document with every word beats one with a frequent few.
-                let coverage = m.count_ones() as f32 / n_words as f32;
-                (d as u32, s.total[d] * coverage * coverage)
-            })
-            .collect();
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let cut = if q.phrases.is_empty() { RERANK.min(ranked.len()) } else { ranked.len() };
-        // Only the head is ever looked at in order: select it, then sort just it.
-        if cut < ranked.len() {
-            ranked.select_nth_unstable_by(cut, by_score);
-        }
-        ranked[..cut].sort_unstable_by(by_score);
-        if n_words < 2 {
-            return ranked[..cut].iter().map(|&(doc, score)| (doc, score, Vec::new())).collect();
-        }
-        let docs: Vec<u32> = ranked[..cut].iter().map(|r| r.0).collect();
-        let mut head: Vec<Ranked> = ranked[..cut]
-            .iter()
-            .zip(self.positions(words, &docs))
-            .filter(|(_, pos)| q.phrases.iter().all(|p| has_phrase(pos, p)))
-            .map(|(&(doc, score), pos)| (doc, score * (1.0 + PROXIMITY * proximity(&pos, s.quality_of(doc))), pos))
-            .collect();
-        head.sort_unstable_by(|a, b| by_score(&(a.0, a.1), &(b.0, b.1)));
-        head
-    }
-
     /// Positions of each query word in each of `docs`, read from their word ids.
-    fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
+    pub(crate) fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
         // Per written word, bit i set when it has a stem of query word i.
         let mut mask = vec![0u16; self.words().len() as usize];
         for (w, m) in words.iter().enumerate() {
@@ -226,7 +265,7 @@ impl Index {
 
 /// A ranked document: number, score, and the positions of each query word in it
 /// where they were needed to rank it.
-type Ranked = (u32, f32, Vec<Vec<u32>>);
+pub(crate) type Ranked = (u32, f32, Vec<Vec<u32>>);
 
 struct Scores {
     total: Vec<f32>,
@@ -253,7 +292,7 @@ impl Scores {
 
 /// The words of a text (positions `first..first + words`) that matched, by
 /// index in the text, with the query words each matched.
-fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Match> {
+pub(crate) fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     for (w, ps) in pos.iter().enumerate() {
         for &p in ps.iter().filter(|&&p| p >= first && p - first < words) {

@@ -1,5 +1,5 @@
 //! Snippets: the best window of a document's original text, with the matched
-//! words marked.
+//! words marked; and highlights: the whole text, marked the same way.
 //!
 //! The text shown is the stored original, diacritics and all, put back together
 //! from the window's written words and the gaps between them. Which words matched
@@ -8,8 +8,12 @@
 //! flag: callers render them as text nodes, never as markup.
 
 use crate::index::Index;
-use fahras_core::format::streams::Run;
+use crate::matcher::{expand, WordMatch};
+use crate::query::parse;
+use crate::search::matched_words;
+use fahras_core::format::streams::{Run, TITLE_GAP};
 use serde::Serialize;
+use std::ops::Range;
 
 /// Words shown in a snippet.
 const WINDOW: usize = 28;
@@ -34,11 +38,36 @@ impl Index {
     /// The snippet of `run`, given its matched words in order of index.
     pub(crate) fn snippet(&self, run: &Run, matches: &[Match]) -> Vec<Segment> {
         let words = run.words.len();
+        if words == 0 {
+            let mut tail = String::new();
+            self.gap_into(run.tail, &mut tail);
+            let mut out = Vec::new();
+            push(&mut out, &tail.chars().take(WORDLESS).collect::<String>(), false);
+            return out;
+        }
         let start =
             best_window(matches).map_or(0, |first| first.saturating_sub(LEAD).min(words.saturating_sub(WINDOW)));
-        let end = start.saturating_add(WINDOW).min(words);
+        self.marked(run, matches, start..start.saturating_add(WINDOW).min(words))
+    }
+
+    /// Document `doc`'s whole text, exactly as stored, with the words `query`
+    /// matches marked as its snippets mark them; empty for an unknown document.
+    pub fn highlight(&self, doc: u32, query: &str) -> Vec<Segment> {
+        let Some(d) = self.doc_words(doc) else { return Vec::new() };
+        let words: Vec<WordMatch> = parse(query).words.iter().map(|w| expand(self, w)).collect();
+        let pos = self.positions(&words, &[doc]).pop().unwrap_or_default();
+        let first = (d.title.words.len() as u32).saturating_add(TITLE_GAP);
+        let matches = matched_words(&pos, first, d.text.words.len() as u32);
+        self.marked(&d.text, &matches, 0..d.text.words.len())
+    }
+
+    /// The words `window` of `run` with their gaps, matched words marked, and a
+    /// "…" where the window leaves words out.
+    fn marked(&self, run: &Run, matches: &[Match], window: Range<usize>) -> Vec<Segment> {
+        let (start, end) = (window.start, window.end);
+        let words = run.words.len();
         // (gap before, word, hit) for each word of the window.
-        let mut shown: Vec<(String, String, bool)> = (start..end)
+        let mut shown: Vec<(String, String, bool)> = window
             .map(|i| {
                 let (mut gap, mut word) = (String::new(), String::new());
                 self.gap_into(run.gaps[i], &mut gap);
@@ -73,9 +102,6 @@ impl Index {
         } else {
             let mut tail = String::new();
             self.gap_into(run.tail, &mut tail);
-            if words == 0 {
-                tail = tail.chars().take(WORDLESS).collect();
-            }
             push(&mut out, &tail, false);
         }
         out

@@ -30,7 +30,7 @@ pub struct StoredDoc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
     pub text: String,
-    pub meta: Meta<'a>,
+    pub meta: Meta,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -40,9 +40,15 @@ pub struct StoredDoc<'a> {
 /// A document's metadata, key by key; serialized as an object whose numbers are
 /// numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Meta<'a>(pub Vec<(&'a str, &'a Value)>);
+pub struct Meta(pub Vec<(String, Value)>);
 
-impl Serialize for Meta<'_> {
+impl Meta {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Meta {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (key, value) in &self.0 {
@@ -100,17 +106,41 @@ impl Index {
         let _ = self.gaps().get_into(id, out);
     }
 
+    /// Document `n`'s metadata.
+    pub(crate) fn meta(&self, n: u32) -> Meta {
+        let fields = self.fields().of(n).filter(|(column, _)| column.kind == Kind::Meta);
+        Meta(fields.map(|(column, value)| (column.name.clone(), value.clone())).collect())
+    }
+
+    /// The number of the document with id `id`. The first call sorts the
+    /// document numbers by id (kept: 4 bytes a document); each call then is a
+    /// binary search.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        let by_id = self.by_id.get_or_init(|| {
+            let mut ids: Vec<(&str, u32)> = (0..self.doc_count()).filter_map(|n| Some((self.doc_id(n)?, n))).collect();
+            ids.sort_unstable();
+            ids.into_iter().map(|(_, n)| n).collect()
+        });
+        let at = by_id.partition_point(|&n| self.doc_id(n).is_some_and(|found| found < id));
+        by_id.get(at).copied().filter(|&n| self.doc_id(n) == Some(id))
+    }
+
+    fn doc_id(&self, n: u32) -> Option<&str> {
+        std::str::from_utf8(self.stream(n)?.id).ok()
+    }
+
     /// Document `n`, whole: `None` if there is no such document or it is damaged.
     pub fn document(&self, n: u32) -> Option<StoredDoc<'_>> {
         let d = self.doc_words(n)?;
-        let (mut meta, mut lang, mut dir) = (Meta::default(), None, None);
+        let (mut lang, mut dir) = (None, None);
         for (column, value) in self.fields().of(n) {
             match column.kind {
-                Kind::Meta => meta.0.push((column.name.as_str(), value)),
+                Kind::Meta => {}
                 Kind::Lang => lang = Some(value.as_str()),
                 Kind::Dir => dir = Some(value.as_str()),
             }
         }
+        let meta = self.meta(n);
         Some(StoredDoc {
             id: d.id,
             title: self.run_text(&d.title),

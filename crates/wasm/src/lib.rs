@@ -23,7 +23,9 @@
 //! module's data after it was built, by `fahras build` (`js/embed.js`), which
 //! fills in [`INDEX_SLOT`].
 
-use fahras_engine::{analyze, AnalyzedToken, Index};
+mod request;
+
+use fahras_engine::{analyze, AnalyzedToken, Index, Segment, StoredDoc};
 use serde::Serialize;
 use std::cell::RefCell;
 
@@ -163,6 +165,38 @@ pub extern "C" fn fahras_search(limit: u32) -> u32 {
             panic!("deliberate trap for the isolation tests");
         }
         json(&index.search(query, limit as usize))
+    })
+}
+
+/// `{ total, hits, facets }` for the request `{ q, limit?, offset?, filters?, sort? }`.
+#[no_mangle]
+pub extern "C" fn fahras_query() -> u32 {
+    with_index(|index, input| {
+        let (q, options) = request::query(input)?;
+        json(&index.query(&q, &options))
+    })
+}
+
+/// A document shown whole, with the words of a query marked when one is given.
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    doc: StoredDoc<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<Vec<Segment>>,
+}
+
+/// `{ id, title, url?, text, meta, lang?, dir?, segments? }` for the request
+/// `{ id, q? }` (segments only with `q`), or `null` when no document has that id.
+#[no_mangle]
+pub extern "C" fn fahras_document() -> u32 {
+    with_index(|index, input| {
+        let (id, q) = request::document(input)?;
+        let shown = index.find(&id).and_then(|n| {
+            let doc = index.document(n)?;
+            Some(Shown { doc, segments: q.map(|q| index.highlight(n, &q)) })
+        });
+        json(&shown)
     })
 }
 

@@ -107,8 +107,13 @@ pub struct Column {
 impl Column {
     /// Document `doc`'s value, if it has one.
     pub fn get(&self, doc: u32) -> Option<&Value> {
-        let n = *self.docs.get(doc as usize)?;
-        self.values.get((n as usize).checked_sub(1)?)
+        self.values.get(self.value_of(doc)?)
+    }
+
+    /// Where document `doc`'s value lies in [`Column::values`], if it has one:
+    /// filters and facets compare these numbers instead of the values.
+    pub fn value_of(&self, doc: u32) -> Option<usize> {
+        (*self.docs.get(doc as usize)? as usize).checked_sub(1)
     }
 }
 
