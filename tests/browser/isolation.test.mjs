@@ -19,7 +19,7 @@ import { serve } from '../../scripts/serve.mjs';
 import { MESSAGES } from '../../widget/arabic-messages.js';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { TRAP_QUERY, trapEngineBytes } from '../support/trap.mjs';
-import { ROOT, WAIT, requireBuilt } from './widget.mjs';
+import { INPUT, ROOT, WAIT, requireBuilt } from './widget.mjs';
 
 const PAGE_TRAPS = 700;
 const CHECK_EVERY = 100;
@@ -174,7 +174,7 @@ test('crafted indexes loaded beside the demo leave its widget and its embedded e
     counts.opened += batch.opened;
     counts.failures.push(...batch.failures);
     // The demo's widget, whose engine is the one embedded in fahras.js, still answers.
-    await page.locator('fahras-search input').fill('رونالدو');
+    await page.locator(INPUT).fill('رونالدو');
     await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot
       .querySelector('[role="option"]')?.dataset.id.startsWith('000'), null, { timeout: WAIT });
   }

@@ -173,6 +173,10 @@ pub extern "C" fn fahras_search(limit: u32) -> u32 {
 pub extern "C" fn fahras_query() -> u32 {
     with_index(|index, input| {
         let (q, options) = request::query(input)?;
+        #[cfg(feature = "trap-for-tests")]
+        if q == TEST_TRAP_QUERY {
+            panic!("deliberate trap for the isolation tests");
+        }
         json(&index.query(&q, &options))
     })
 }
