@@ -34,6 +34,21 @@ export const MESSAGES = {
     + 'افتح المجلد عبر خادم HTTP، أو استعمل fahras.html أو fahras.js اللذين يكتبهما الأمر fahras build، ففيهما الفهرس.',
   searchError: 'حدث خطأ أثناء البحث.',
   didYouMean: 'هل تقصد:',
+  filters: 'تصفية النتائج',
+  order: 'الترتيب',
+  byRelevance: 'الأكثر صلة',
+  newestFirst: 'الأحدث أولاً',
+  oldestFirst: 'الأقدم أولاً',
+  more: 'المزيد من النتائج',
+  back: 'العودة إلى النتائج',
+  reader: 'المستند',
+  notFound: 'لم يُعثر على هذا المستند في الفهرس.',
+  /** @param {number} total @param {number} shown */
+  resultsShown: (total, shown) => (shown < total
+    ? `${RESULT_COUNT[plural.select(total)](total)}، المعروض منها ${arabicNumber(shown)}`
+    : RESULT_COUNT[plural.select(total)](total)),
+  /** @param {number} added */
+  moreLoaded: (added) => `أُضيفت ${RESULT_COUNT[plural.select(added)](added)}.`,
   /** @param {number} n */
   resultCount: (n) => RESULT_COUNT[plural.select(n)](n),
 };

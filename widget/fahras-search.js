@@ -13,17 +13,24 @@
 //                which default to rtl/ar, highlight (links carry the query in
 //                the URL parameter fahras-highlight, or the one it names, for
 //                fahras-highlight.js on the page linked to), url-state (the
-//                query in the page's address as ?q=)
-//   property     value: the query; setting it searches
+//                query in the page's address as ?q=, the open document as
+//                &doc=), labels (names for metadata keys: "key:name,key:name")
+//   properties   value: the query; setting it searches. labels: the same
+//                names as an object
 //   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
-//                cancelable: cancelling keeps a linked hit from navigating)
+//                cancelable: cancelling keeps a linked hit from navigating and
+//                an unlinked one from opening in the reader view)
 //   theming      --fahras-{font,fg,bg,accent,muted,border,radius,error,
-//                option-border,mark-bg,mark-fg}; ::part(input status
-//                suggestions suggestion listbox option title snippet mark)
+//                option-border,mark-bg,mark-fg}; ::part(label input status
+//                suggestions suggestion filters facet filter sort listbox
+//                option title snippet mark more reader back reader-title
+//                reader-meta reader-text)
 import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
 import { didYouMean } from './did-you-mean.js';
-import { addressState, showQuery } from './history-state.js';
+import { Filters } from './filters.js';
+import { addressState, forgetDocument, pushDocument, pushedDocument, showQuery } from './history-state.js';
+import { readerContent } from './reader.js';
 import { safeHref } from './safe-url.js';
 import { documentText, h, segmentNodes } from './element.js';
 import { textDirection } from './text-direction.js';
@@ -51,6 +58,19 @@ function engineFor(indexUrl) {
   return engines.get(key);
 }
 
+// The facets of the whole index, for the filters offered before anything is
+// typed. An empty query lists nothing unless it has filters or an order, so
+// it is asked in the order of one of the keys (for its counts only), once per engine.
+const wholeIndexFacets = new WeakMap();
+
+function facetsOfAll(engine) {
+  if (!wholeIndexFacets.has(engine)) {
+    const [key] = Object.keys(engine.query('', { limit: 0 }).facets);
+    wholeIndexFacets.set(engine, key === undefined ? {} : engine.query('', { limit: 0, sort: { [key]: 'asc' } }).facets);
+  }
+  return wholeIndexFacets.get(engine);
+}
+
 // Browsers do not let a page opened from disk read other files, so an index
 // attribute there cannot work; the reader and the page's author are told why.
 class FromDiskError extends Error {}
@@ -66,13 +86,24 @@ async function fetchIndex(url) {
 }
 
 export class FahrasSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'index', 'dir', 'label', 'highlight'];
+  static observedAttributes = ['placeholder', 'limit', 'index', 'dir', 'label', 'highlight', 'labels'];
 
   #label;
   #input;
   #status;
   #suggestions;
+  #filters;
   #listbox;
+  #more;
+  /** What the reader view hides: everything about the results. */
+  #results;
+  #reader;
+  #readerBody;
+  /** The id of the document the reader view shows, or null. */
+  #opened = null;
+  /** The page's scroll position when the reader view opened, restored when it closes. */
+  #scrollBack = 0;
+  #total = 0;
   /** @type {Promise<any> | undefined} the engine for the current index attribute */
   #engine;
   #hits = [];
@@ -101,9 +132,24 @@ export class FahrasSearch extends HTMLElement {
     });
     this.#status = h('div', { part: 'status', role: 'status', 'aria-live': 'polite' });
     this.#suggestions = h('div', { part: 'suggestions', role: 'group', 'aria-label': MESSAGES.didYouMean, hidden: '' });
+    this.#filters = new Filters(() => this.#search());
     this.#listbox = h('div', { part: 'listbox', role: 'listbox', id: 'listbox', 'aria-label': MESSAGES.results, hidden: '' });
+    this.#more = h('button', { part: 'more', type: 'button', hidden: '' }, MESSAGES.more);
+    this.#results = h('div', { class: 'results' },
+      h('div', { class: 'status-line' }, this.#status, this.#suggestions), this.#filters.element, this.#listbox, this.#more);
+    const back = h('button', { part: 'back', type: 'button' }, MESSAGES.back);
+    this.#readerBody = h('div', { class: 'reader-body' });
+    this.#reader = h('section', { part: 'reader', 'aria-labelledby': 'reader-title', hidden: '' }, back, this.#readerBody);
     const style = h('style', {}, STYLE);
-    root.append(style, this.#label, this.#input, h('div', { class: 'status-line' }, this.#status, this.#suggestions), this.#listbox);
+    root.append(style, this.#label, this.#input, this.#results, this.#reader);
+
+    this.#more.addEventListener('click', () => this.#loadMore());
+    back.addEventListener('click', () => this.#closeReader());
+    this.#reader.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.#closeReader();
+    });
 
     this.#input.addEventListener('input', () => this.#queryChanged());
     this.#input.addEventListener('keydown', (event) => this.#onKeydown(event));
@@ -151,6 +197,10 @@ export class FahrasSearch extends HTMLElement {
       this.#showLabel();
     } else if (name === 'dir') {
       this.#alignInput();
+    } else if (name === 'labels') {
+      this.labels = Object.fromEntries((this.getAttribute('labels') ?? '').split(',')
+        .map((pair) => pair.split(':').map((part) => part.trim()))
+        .filter(([key, label]) => key && label));
     } else {
       this.#search();
     }
@@ -166,6 +216,16 @@ export class FahrasSearch extends HTMLElement {
     this.#queryChanged();
   }
 
+  /** Names to show for metadata keys, as { key: name }; Arabic names for common keys otherwise. */
+  get labels() {
+    return this.#filters.names;
+  }
+
+  set labels(names) {
+    this.#filters.names = { ...names };
+    this.#search();
+  }
+
   get limit() {
     const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10);
     return limit > 0 ? limit : DEFAULT_LIMIT;
@@ -173,14 +233,33 @@ export class FahrasSearch extends HTMLElement {
 
   #queryChanged() {
     this.#alignInput();
+    // A new query leaves the document for its results, in place: going
+    // Back now would bring the old query back over the one being typed.
+    if (this.#opened !== null) {
+      this.#hideReader();
+      if (this.hasAttribute('url-state')) forgetDocument();
+    }
     if (this.hasAttribute('url-state')) showQuery(this.#input.value);
     this.#search();
   }
 
-  // Back and Forward: the address holds the query to show.
-  #onPopState = () => {
+  // Back and Forward: the entry says which document is open, if any, and
+  // with url-state the address holds the query.
+  #onPopState = (event) => {
     if (this.hasAttribute('url-state')) this.#restoreAddress();
+    const id = pushedDocument(event.state, this.#place()) ?? this.#addressedDocument();
+    if (id !== null && id !== this.#opened) this.#openReader(id, { push: false });
+    else if (id === null && this.#opened !== null) this.#hideReader();
   };
+
+  /** Which <fahras-search> of the page this is, to tell its history entries from another's. */
+  #place() {
+    return [...document.querySelectorAll(TAG)].indexOf(this);
+  }
+
+  #addressedDocument() {
+    return this.hasAttribute('url-state') ? addressState().document : null;
+  }
 
   /** Shows the query in the address, when it is not the one shown. */
   #restoreAddress() {
@@ -219,7 +298,12 @@ export class FahrasSearch extends HTMLElement {
         },
         (error) => console.error('fahras-search:', error),
       )
-      .then(() => this.#search());
+      .then(() => this.#search())
+      .then(() => {
+        // A reload, or a shared address, may name a document to show.
+        const id = pushedDocument(history.state, this.#place()) ?? this.#addressedDocument();
+        if (id !== null && this.#engine === engine) this.#openReader(id, { push: false });
+      });
   }
 
   async #search() {
@@ -233,15 +317,16 @@ export class FahrasSearch extends HTMLElement {
       return;
     }
     const query = this.#input.value.trim();
-    if (query === '') {
-      this.#render([], MESSAGES.hint);
-      return;
-    }
     try {
-      const hits = await engine.search(query, { limit: this.limit });
-      const choices = didYouMean(engine, query, hits.length);
+      // An empty query lists what the chosen filters or order select; with
+      // none chosen it lists nothing, but offers the filters there are.
+      const browse = query !== '' || this.#filters.active;
+      const result = browse
+        ? await engine.query(query, { limit: this.limit, offset: 0, ...this.#filters.options() })
+        : { facets: facetsOfAll(engine) };
+      const choices = query ? didYouMean(engine, query, result.total) : [];
       if (generation !== this.#generation) return;
-      this.#render(hits, MESSAGES.resultCount(hits.length), choices);
+      this.#render(result, browse ? MESSAGES.resultsShown(result.total, result.hits.length) : MESSAGES.hint, choices);
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error('fahras-search:', error);
@@ -249,9 +334,39 @@ export class FahrasSearch extends HTMLElement {
     }
   }
 
-  #render(hits, status, choices = []) {
+  /** The next page of results, after those shown. */
+  async #loadMore() {
+    const generation = this.#generation;
+    const engine = await this.#engine;
+    const query = this.#input.value.trim();
+    try {
+      const page = await engine.query(query, { limit: this.limit, offset: this.#hits.length, ...this.#filters.options() });
+      if (generation !== this.#generation) return;
+      const first = this.#hits.length;
+      this.#hits.push(...page.hits);
+      this.#total = page.total;
+      this.#listbox.append(...page.hits.map((hit, index) => this.#renderOption(hit, first + index, query)));
+      this.#more.hidden = this.#hits.length >= this.#total;
+      this.#showStatus(`${MESSAGES.moreLoaded(page.hits.length)} ${MESSAGES.resultsShown(this.#total, this.#hits.length)}`);
+      // Back in the input, on the first new result: the arrows go on from there,
+      // and a screen reader reads it.
+      this.#input.focus({ preventScroll: true });
+      this.#setExpanded(true);
+      if (page.hits.length) this.#setActive(first);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      console.error('fahras-search:', error);
+      this.#showError(MESSAGES.searchError);
+    }
+  }
+
+  #render({ hits = [], total = 0, facets = {} }, status, choices = []) {
     this.#hits = hits;
-    this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index, this.#input.value.trim())));
+    this.#total = total;
+    const query = this.#input.value.trim();
+    this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index, query)));
+    this.#more.hidden = hits.length >= total;
+    this.#filters.show(facets);
     this.#setExpanded(hits.length > 0);
     this.#showStatus(status);
     this.#suggestions.hidden = choices.length === 0;
@@ -299,7 +414,7 @@ export class FahrasSearch extends HTMLElement {
   }
 
   #showError(text) {
-    this.#render([], text);
+    this.#render({}, text);
     this.#status.classList.add('error');
   }
 
@@ -373,6 +488,60 @@ export class FahrasSearch extends HTMLElement {
     }));
     // A listener that handles the selection itself cancels the link's navigation.
     if (!selected) event.preventDefault();
+    // A hit with no page of its own opens here.
+    else if (!option.href) this.#openReader(option.dataset.id, { push: true });
+  }
+
+  /** Shows document `id` in the reader view, as a history entry of its own when `push`. */
+  async #openReader(id, { push }) {
+    const engine = await this.#engine;
+    const doc = engine.document(id, { query: this.#input.value.trim() });
+    if (!doc) {
+      this.#status.textContent = MESSAGES.notFound;
+      this.#status.classList.add('error');
+      return;
+    }
+    const { title, nodes, firstMark } = readerContent(doc, this.#filters.names);
+    this.#readerBody.replaceChildren(...nodes);
+    if (this.#opened === null) this.#scrollBack = window.scrollY;
+    this.#opened = id;
+    if (push) pushDocument(id, this.#place(), this.hasAttribute('url-state'));
+    this.#results.hidden = true;
+    this.#input.setAttribute('aria-expanded', 'false');
+    this.#input.removeAttribute('aria-activedescendant');
+    this.#reader.hidden = false;
+    // Focus on the title makes a screen reader read it; the first match is
+    // brought into view below it, or the title itself when nothing matched.
+    title.focus({ preventScroll: true });
+    title.scrollIntoView({ block: 'start' });
+    if (firstMark && firstMark.getBoundingClientRect().bottom > window.innerHeight) {
+      firstMark.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  /** Back to the results: through history when the reader view is an entry of its own. */
+  #closeReader() {
+    if (this.#opened === null) return;
+    if (pushedDocument(history.state, this.#place()) === this.#opened) {
+      // The popstate that follows hides the reader view.
+      history.back();
+      return;
+    }
+    if (this.hasAttribute('url-state')) forgetDocument();
+    this.#hideReader();
+  }
+
+  /** The results again, as they were: the list, its active result, the page's scroll position. */
+  #hideReader() {
+    const index = this.#hits.findIndex((hit) => hit.id === this.#opened);
+    this.#opened = null;
+    this.#reader.hidden = true;
+    this.#readerBody.replaceChildren();
+    this.#results.hidden = false;
+    this.#setExpanded(this.#hits.length > 0);
+    this.#input.focus({ preventScroll: true });
+    if (index >= 0) this.#setActive(index);
+    window.scrollTo({ top: this.#scrollBack, behavior: 'instant' });
   }
 }
 

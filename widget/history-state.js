@@ -7,8 +7,9 @@
 
 const QUERY = 'q';
 const DOCUMENT = 'doc';
-/** The key of the widget's own history.state entry. */
+/** The keys of the widget's own history.state entries: the document, and which widget of the page opened it. */
 const OPENED = 'fahrasDocument';
+const WIDGET = 'fahrasWidget';
 
 function withParams(changes) {
   const url = new URL(location.href);
@@ -31,14 +32,14 @@ export function showQuery(query) {
   if (url !== location.href) history.replaceState(history.state, '', url);
 }
 
-/** A new history entry for document `id`, in the address too when `inAddress`. */
-export function pushDocument(id, inAddress) {
-  history.pushState({ [OPENED]: id }, '', inAddress ? withParams({ [DOCUMENT]: id }) : location.href);
+/** A new history entry for document `id` opened by widget `place`, in the address too when `inAddress`. */
+export function pushDocument(id, place, inAddress) {
+  history.pushState({ [OPENED]: id, [WIDGET]: place }, '', inAddress ? withParams({ [DOCUMENT]: id }) : location.href);
 }
 
-/** The document id of the current history entry, if the widget pushed it. */
-export function pushedDocument(state = history.state) {
-  return typeof state?.[OPENED] === 'string' ? state[OPENED] : null;
+/** The document id of history entry `state`, if widget `place` pushed it. */
+export function pushedDocument(state, place) {
+  return typeof state?.[OPENED] === 'string' && state[WIDGET] === place ? state[OPENED] : null;
 }
 
 /** Drops the document from the current entry's address (one opened from the address itself). */

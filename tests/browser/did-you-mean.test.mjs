@@ -4,7 +4,7 @@
 // or a word still being typed is offered nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { rendered, type, useDemo } from './widget.mjs';
+import { INPUT, rendered, type, useDemo } from './widget.mjs';
 
 const demo = useDemo();
 
@@ -35,7 +35,7 @@ for (const [query, offered] of CASES) {
     assert.equal(after.query, offered[0]);
     assert.ok(after.options.length > 0, `results for the offered query; status: ${after.status}`);
     assert.equal((await choices(page)).visible, false, 'a query of known words is offered nothing');
-    assert.equal(await page.locator('fahras-search input').evaluate((input) => input.getRootNode().activeElement === input), true);
+    assert.equal(await page.locator(INPUT).evaluate((input) => input.getRootNode().activeElement === input), true);
     await page.close();
   });
 }

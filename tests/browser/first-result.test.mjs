@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MESSAGES } from '../../widget/arabic-messages.js';
-import { WAIT, rendered, type, useDemo } from './widget.mjs';
+import { INPUT, WAIT, rendered, type, useDemo } from './widget.mjs';
 
 const QUERY = 'حلب';
 
@@ -39,7 +39,7 @@ test('a query set on the element at DOMContentLoaded ends up with results', asyn
     });
   const state = await rendered(page);
   assert.equal(state.query, QUERY);
-  assert.equal(await page.locator('fahras-search input').inputValue(), QUERY);
+  assert.equal(await page.locator(INPUT).inputValue(), QUERY);
   assert.deepEqual(state.options.map((o) => o.id), expected, 'the same results as typing it later');
   assert.equal(state.status, MESSAGES.resultCount(expected.length));
   assert.equal(state.expanded, true);

@@ -14,7 +14,8 @@ import { serve } from '../../scripts/serve.mjs';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The demo `npm run build` makes with `fahras build`: fahras.js, fahras.html, search.idx, index.html. */
 export const DIST = `${ROOT}dist`;
-export const INPUT = 'fahras-search input';
+/** The search box (the widget also has checkboxes, for filters). */
+export const INPUT = 'fahras-search [part~="input"]';
 /** Generous: the machines that run these tests are small and shared. */
 export const WAIT = 20_000;
 
@@ -27,7 +28,7 @@ export function requireBuilt(...paths) {
 
 /** Types `text` one key at a time, so that every keystroke fires an input event. */
 export async function type(page, text, selector = 'fahras-search') {
-  await page.locator(`${selector} input`).pressSequentially(text);
+  await page.locator(`${selector} [part~="input"]`).pressSequentially(text);
   return rendered(page, selector);
 }
 

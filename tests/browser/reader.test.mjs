@@ -1,0 +1,159 @@
+// A hit without a page of its own opens in the reader view: the whole
+// document, its metadata, the query's words marked, scrolled to the first
+// one. Escape, the back button and the browser's Back return to the results
+// as they were. Offline from file:// and on a phone too.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DIST, INPUT, rendered, requireBuilt, type, useDemo, waitUntilReady } from './widget.mjs';
+
+const demo = useDemo();
+const folders = [];
+after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+/** What the reader view shows, and where focus and the first mark are. */
+const reader = (page) => page.locator('fahras-search').evaluate((element) => {
+  const root = element.shadowRoot;
+  const view = root.querySelector('[part~="reader"]');
+  const mark = view.querySelector('[part~="reader-text"] mark');
+  const box = mark?.getBoundingClientRect();
+  return {
+    open: !view.hidden && view.checkVisibility(),
+    resultsShown: root.querySelector('[part~="listbox"]').checkVisibility(),
+    title: view.querySelector('[part~="reader-title"]')?.textContent ?? null,
+    text: view.querySelector('[part~="reader-text"]')?.textContent ?? null,
+    marks: [...view.querySelectorAll('[part~="reader-text"] mark')].map((m) => m.textContent),
+    meta: [...view.querySelectorAll('[part~="reader-meta"] div')].map((pair) => pair.textContent),
+    focused: root.activeElement?.getAttribute('part') ?? null,
+    firstMarkInView: Boolean(box) && box.top >= 0 && box.bottom <= innerHeight,
+    titleInView: (() => {
+      const t = view.querySelector('[part~="reader-title"]')?.getBoundingClientRect();
+      return Boolean(t) && t.top >= 0 && t.top < innerHeight;
+    })(),
+  };
+});
+
+async function openFirst(page, query) {
+  const typed = await type(page, query);
+  await page.locator(INPUT).press('ArrowDown');
+  await page.locator(INPUT).press('Enter');
+  await page.locator('fahras-search [part~="reader"]').waitFor();
+  return typed;
+}
+
+test('Enter opens the whole document with the query marked; Escape returns to the results as they were', async () => {
+  const page = await demo.open();
+  const typed = await openFirst(page, 'رونالدو');
+  const shown = await reader(page);
+  assert.equal(shown.open, true);
+  assert.equal(shown.resultsShown, false);
+  assert.equal(shown.title, typed.options[0].title);
+  assert.ok(shown.text.length > 500, 'the whole text, not a snippet');
+  assert.ok(shown.marks.length > 0 && shown.marks.every((mark) => mark.includes('رونالدو')), `marks: ${shown.marks}`);
+  assert.equal(shown.focused, 'reader-title', 'focus moves to the title, which a screen reader reads');
+  assert.ok(shown.firstMarkInView, 'the first match is in view');
+
+  await page.keyboard.press('Escape');
+  const back = await rendered(page);
+  assert.equal((await reader(page)).open, false);
+  assert.equal(back.query, 'رونالدو');
+  assert.deepEqual(back.options.map((o) => o.id), typed.options.map((o) => o.id));
+  assert.equal(back.expanded, true);
+  assert.equal(back.activeDescendant, back.options[0].domId, 'the opened result is the active one');
+  assert.equal(await page.locator(INPUT).evaluate((input) => input.getRootNode().activeElement === input), true);
+  await page.close();
+});
+
+test('the browser\'s Back and the back button return to the results; Forward reopens', async () => {
+  const page = await demo.open();
+  const typed = await type(page, 'حلب');
+  await page.locator('fahras-search [role="option"]').nth(1).click();
+  assert.equal((await reader(page)).title, typed.options[1].title);
+  assert.equal(new URL(page.url()).searchParams.get('doc'), typed.options[1].id, 'url-state: the document is in the address');
+
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  const back = await rendered(page);
+  assert.deepEqual(back.options.map((o) => o.id), typed.options.map((o) => o.id));
+  assert.equal(back.query, 'حلب');
+  assert.equal(new URL(page.url()).searchParams.has('doc'), false);
+
+  await page.goForward();
+  await page.waitForFunction(() => !document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  assert.equal((await reader(page)).title, typed.options[1].title);
+
+  await page.locator('fahras-search [part~="back"]').click();
+  await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  assert.equal(new URL(page.url()).searchParams.has('doc'), false, 'the back button went back in history');
+  await page.close();
+});
+
+test('an address naming a document opens it on load', async () => {
+  const page = await demo.open();
+  const typed = await type(page, 'حلب');
+  const id = typed.options[2].id;
+  await page.goto(`${demo.url}?q=${encodeURIComponent('حلب')}&doc=${encodeURIComponent(id)}`);
+  await waitUntilReady(page);
+  await page.waitForFunction(() => !document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  assert.equal((await reader(page)).title, typed.options[2].title);
+  await page.keyboard.press('Escape');
+  assert.equal((await reader(page)).open, false);
+  assert.equal(new URL(page.url()).searchParams.has('doc'), false);
+  assert.equal((await rendered(page)).options.length, typed.options.length);
+  await page.close();
+});
+
+test('on a phone the opened document is in view, and Back restores the scroll position', async () => {
+  const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(demo.url);
+  await waitUntilReady(page);
+  const typed = await type(page, 'سوريا');
+  const option = page.locator('fahras-search [role="option"]').nth(typed.options.length - 1);
+  await option.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 100, `the last result is below the fold (scrollY ${scrolled})`);
+  await option.tap();
+  const shown = await reader(page);
+  assert.equal(shown.open, true);
+  assert.ok(shown.titleInView || shown.firstMarkInView, 'what was opened is in view');
+  assert.ok(shown.firstMarkInView, 'and its first match');
+
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the list is where it was');
+  await context.close();
+});
+
+test('dist/fahras.html opens documents from file:// with every other request refused', async () => {
+  requireBuilt('dist/fahras.html');
+  const folder = mkdtempSync(join(tmpdir(), 'fahras-reader-'));
+  folders.push(folder);
+  copyFileSync(join(DIST, 'fahras.html'), join(folder, 'fahras.html'));
+  const url = pathToFileURL(join(folder, 'fahras.html')).href;
+  const context = await demo.browser.newContext();
+  const refused = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url() === url) return route.continue();
+    refused.push(route.request().url());
+    return route.abort('accessdenied');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await waitUntilReady(page);
+  const typed = await openFirst(page, 'رونالدو');
+  const shown = await reader(page);
+  assert.equal(shown.title, typed.options[0].title);
+  assert.ok(shown.marks.length > 0);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  assert.deepEqual((await rendered(page)).options.map((o) => o.id), typed.options.map((o) => o.id));
+  assert.deepEqual(refused, [], 'no request but the page itself');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
