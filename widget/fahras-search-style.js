@@ -184,8 +184,8 @@ export const STYLE = `
   color: var(--_accent);
   scroll-margin-top: 0.5em;
 }
+/* Focused only for screen readers to start there: it is not a control. */
 [part~="reader-title"]:focus { outline: none; }
-[part~="reader-title"]:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 [part~="reader-meta"] {
   display: flex;
   flex-wrap: wrap;

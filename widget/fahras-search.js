@@ -510,10 +510,11 @@ export class FahrasSearch extends HTMLElement {
     this.#input.setAttribute('aria-expanded', 'false');
     this.#input.removeAttribute('aria-activedescendant');
     this.#reader.hidden = false;
-    // Focus on the title makes a screen reader read it; the first match is
-    // brought into view below it, or the title itself when nothing matched.
+    // Focus on the title makes a screen reader read it. The view's top (the
+    // back button, the title) comes into view, and the first match too when
+    // it lies further down.
     title.focus({ preventScroll: true });
-    title.scrollIntoView({ block: 'start' });
+    this.#reader.scrollIntoView({ block: 'start' });
     if (firstMark && firstMark.getBoundingClientRect().bottom > window.innerHeight) {
       firstMark.scrollIntoView({ block: 'center' });
     }

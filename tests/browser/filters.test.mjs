@@ -4,7 +4,7 @@
 // what it selects.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INPUT, rendered, type, useCorpus } from './widget.mjs';
+import { INPUT, audit, rendered, type, useCorpus } from './widget.mjs';
 
 const DOCUMENTS = [
   { id: 'a', title: 'سوق الخضار', text: 'ارتفعت أسعار الخضار في السوق', meta: { category: 'اقتصاد', date: '2024-03-01', region: 'حلب' } },
@@ -44,6 +44,7 @@ test('filters with counts, named in Arabic, and an order by date', async () => {
     { legend: 'المنطقة', values: [['حلب', '٣', false], ['إدلب', '٢', false]] },
   ]);
   assert.deepEqual(shown.orders, ['الأكثر صلة', 'الأحدث أولاً', 'الأقدم أولاً']);
+  assert.deepEqual(await audit(page), [], 'axe finds no serious or critical violations');
   await page.close();
 });
 

@@ -157,3 +157,16 @@ test('dist/fahras.html opens documents from file:// with every other request ref
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a page that cancels fahras-select handles the hit itself: the reader view stays closed', async () => {
+  const page = await demo.open();
+  await page.evaluate(() => document.addEventListener('fahras-select', (event) => event.preventDefault()));
+  await type(page, 'رونالدو');
+  await page.locator(INPUT).press('ArrowDown');
+  await page.locator(INPUT).press('Enter');
+  const state = await rendered(page);
+  assert.equal((await reader(page)).open, false);
+  assert.equal(state.expanded, true);
+  assert.equal(new URL(page.url()).searchParams.has('doc'), false);
+  await page.close();
+});

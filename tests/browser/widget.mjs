@@ -2,7 +2,8 @@
 // the <fahras-search> element's rendered state out of its shadow tree.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -158,4 +159,16 @@ export function useCorpus(documents, attributes = '', files = {}) {
   });
   after(() => corpus.close?.());
   return corpus;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** The serious and critical violations axe-core finds on the page as it is now. */
+export async function audit(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const { violations } = await page.evaluate(() => window.axe.run(document));
+  return violations
+    .filter((violation) => BLOCKING.has(violation.impact))
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' >>> ')).join(', ')}`);
 }
