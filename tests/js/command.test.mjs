@@ -54,13 +54,18 @@ test('npx fahras index writes the same bytes as the Rust command', () => {
   }
 });
 
-test('search, suggest, analyze and info print what the Rust command prints', () => {
+test('search, show, suggest, analyze and info print what the Rust command prints', () => {
   const index = join(scratch, 'docs.idx');
   ok(npx(['index', join(scratch, 'docs'), '-o', index]));
   const commands = [
     ['search', '--index', index, 'ريف حلب'],
     ['search', '--index', index, '--json', '--limit', '2', 'رونالدو'],
     ['search', '--index', index, '--json', 'إدلب'],
+    ['search', '--index', index, '--limit', '1', '--offset', '1', 'حلب'],
+    ['search', '--index', index, '--json', '--filter', 'year=2023', '--filter', 'year=2024', '--sort', 'date:desc', 'الحمد'],
+    ['search', '--index', index, '--sort', 'year:asc', '--filter', 'source=وكالة'],
+    ['show', '--index', index, '--query', 'العالمين', 'r1'],
+    ['show', '--index', index, '--json', 'r1'],
     ['suggest', '--index', index, 'المرصد السو'],
     ['suggest', '--index', index, '--json', 'رب العا'],
     ['analyze', 'وبالكتابِ ١٢٣'],
@@ -71,7 +76,7 @@ test('search, suggest, analyze and info print what the Rust command prints', () 
     assert.ok(fromNpm.stdout.length > 0, `${args.join(' ')}: no output`);
     assert.equal(fromNpm.stdout, ok(native(args)).stdout, args.join(' '));
   }
-  const page = JSON.parse(ok(npx(['search', '--index', index, '--json', 'إدلب'])).stdout)[0];
+  const page = JSON.parse(ok(npx(['search', '--index', index, '--json', 'إدلب'])).stdout).hits[0];
   assert.equal(page.url, '/news/', 'a page is found at its url from the site root');
 });
 
@@ -88,6 +93,9 @@ test('errors name what is wrong and exit with 2, as the Rust command does', () =
     [['search', '--index', join(scratch, 'missing.idx'), 'حلب'], /missing\.idx/],
     [['index', join(scratch, 'nowhere'), '-o', join(scratch, 'x.idx')], /nowhere/],
     [['frobnicate'], /unknown command/],
+    [['search', '--sort', 'date', 'حلب'], /--sort needs key:asc or key:desc/],
+    [['search', '--filter', 'year', 'حلب'], /--filter needs key=value/],
+    [['show', '--index', join(scratch, 'docs.idx'), 'no-such-id'], /no document has the id/],
     [['index', 'corpus', '--bogus', '-o', join(scratch, 'x.idx')], /unknown option --bogus/],
   ];
   for (const [args, message] of cases) {

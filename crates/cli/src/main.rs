@@ -5,7 +5,7 @@
 mod index;
 mod terminal;
 
-use fahras_engine::{analyze, Index};
+use fahras_engine::{analyze, Index, Meta, Order, QueryOptions, Results};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +14,10 @@ usage:
   fahras index <file|dir>... -o <index> [--exclude <dir>]...
                                                index .txt .md .html .json .jsonl documents and web pages
   fahras build <file|dir>... --out <dir>       (npx fahras) a search page and script carrying the index
-  fahras search --index <index> [--limit N] [--json] <query>
+  fahras search --index <index> [--limit N] [--offset N] [--filter key=value]... [--sort key:asc|desc] [--json] <query>
+                                               a page of results; --filter twice on one key: either value
+  fahras show --index <index> [--query <query>] [--json] <id>
+                                               one document, whole, with the query's words marked
   fahras suggest --index <index> [--limit N] [--json] <prefix>
   fahras analyze <text>                          show the words the engine sees
   fahras info --index <index>";
@@ -42,6 +45,10 @@ struct Opts {
     output: Option<PathBuf>,
     excluded: Vec<PathBuf>,
     limit: Option<usize>,
+    offset: usize,
+    filters: Vec<(String, Vec<String>)>,
+    sort: Option<(String, Order)>,
+    query: Option<String>,
     json: bool,
     rest: Vec<String>,
 }
@@ -56,6 +63,26 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "-o" | "--output" => o.output = Some(value()?.into()),
             "--exclude" => o.excluded.push(value()?.into()),
             "--limit" => o.limit = Some(value()?.parse().map_err(|_| "--limit needs a whole number".to_string())?),
+            "--offset" => o.offset = value()?.parse().map_err(|_| "--offset needs a whole number".to_string())?,
+            "--filter" => {
+                let filter = value()?;
+                let (key, wanted) =
+                    filter.split_once('=').ok_or(format!("--filter needs key=value, got {filter:?}"))?;
+                match o.filters.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, values)) => values.push(wanted.to_owned()),
+                    None => o.filters.push((key.to_owned(), vec![wanted.to_owned()])),
+                }
+            }
+            "--sort" => {
+                let sort = value()?;
+                let order = match sort.rsplit_once(':') {
+                    Some((key, "asc")) => (key.to_owned(), Order::Asc),
+                    Some((key, "desc")) => (key.to_owned(), Order::Desc),
+                    _ => return Err(format!("--sort needs key:asc or key:desc, got {sort:?}")),
+                };
+                o.sort = Some(order);
+            }
+            "--query" => o.query = Some(value()?),
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.into()),
             "--" => o.rest.extend(it.by_ref().cloned()),
@@ -78,6 +105,33 @@ fn json<T: serde::Serialize>(v: &T) -> Result<(), String> {
     Ok(())
 }
 
+/// Segments as text, matched words in brackets.
+fn marked(segments: &[fahras_engine::Segment]) -> String {
+    segments.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect()
+}
+
+fn print_meta(indent: &str, meta: &Meta) {
+    if !meta.is_empty() {
+        let pairs: Vec<String> = meta.0.iter().map(|(k, v)| format!("{k}: {}", v.as_str())).collect();
+        println!("{indent}{}", terminal::escape(&pairs.join(" · ")));
+    }
+}
+
+fn print_results(results: &Results, offset: usize) {
+    let total = results.total;
+    let matches = if total == 1 { "1 document matches".to_owned() } else { format!("{total} documents match") };
+    match results.hits.len() {
+        0 => println!("{matches}"),
+        n => println!("{matches}, showing {}-{}", offset + 1, offset + n),
+    }
+    for (i, h) in results.hits.iter().enumerate() {
+        let (title, id) = (terminal::escape(&h.title), terminal::escape(&h.id));
+        println!("{}. {title} ({id})  score {:.3}", offset + i + 1, h.score);
+        print_meta("   ", &h.meta);
+        println!("   {}", terminal::escape(&marked(&h.snippet)));
+    }
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, args) = args.split_first().ok_or(USAGE)?;
     let o = parse(args)?;
@@ -92,16 +146,37 @@ fn run(args: &[String]) -> Result<(), String> {
             index::run(&inputs, &o.excluded, out)
         }
         "search" => {
-            let hits = open(&o)?.search(&text, o.limit.unwrap_or(10));
+            let options = QueryOptions {
+                limit: o.limit.unwrap_or(10),
+                offset: o.offset,
+                filters: o.filters.clone(),
+                sort: o.sort.clone(),
+            };
+            let results = open(&o)?.query(&text, &options);
             if o.json {
-                return json(&hits);
+                return json(&results);
             }
-            for (i, h) in hits.iter().enumerate() {
-                let snippet: String =
-                    h.snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
-                let (title, id) = (terminal::escape(&h.title), terminal::escape(&h.id));
-                println!("{}. {title} ({id})  score {:.3}\n   {}", i + 1, h.score, terminal::escape(&snippet));
+            print_results(&results, o.offset);
+            Ok(())
+        }
+        "show" => {
+            let [id] = &o.rest[..] else { return Err(format!("show needs one document id\n{USAGE}")) };
+            let index = open(&o)?;
+            let view = index.view(id, o.query.as_deref()).ok_or(format!("no document has the id {id:?}"))?;
+            if o.json {
+                return json(&view);
             }
+            let d = &view.doc;
+            println!("{}\n{}", terminal::escape(&d.title), terminal::escape(d.id));
+            if let Some(url) = d.url {
+                println!("{}", terminal::escape(url));
+            }
+            print_meta("", &d.meta);
+            let text = match &view.segments {
+                Some(segments) => marked(segments),
+                None => d.text.clone(),
+            };
+            println!("\n{}", terminal::escape_lines(&text));
             Ok(())
         }
         "suggest" => {

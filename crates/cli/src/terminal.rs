@@ -19,6 +19,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` escaped as [`escape`] does, but keeping its line breaks: a whole
+/// document, as its paragraphs.
+pub fn escape_lines(text: &str) -> String {
+    text.lines().map(escape).collect::<Vec<_>>().join("\n")
+}
+
 /// The embeddings, overrides and isolates; the marks (LRM, RLM, ALM) are harmless.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -26,12 +32,13 @@ fn is_bidi_control(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_lines};
 
     #[test]
     fn controls_are_shown_not_obeyed() {
         assert_eq!(escape("عنوان\u{1b}[2J\u{7}"), "عنوان\\u{1b}[2J\\u{7}");
         assert_eq!(escape("a\u{9b}b\u{202E}c\u{2067}"), "a\\u{9b}b\\u{202e}c\\u{2067}");
         assert_eq!(escape("سطر\nثان\tوالرمز\u{200F}"), "سطر ثان والرمز\u{200F}");
+        assert_eq!(escape_lines("سطر\r\nثان\u{1b}[2J\rثالث\n"), "سطر\nثان\\u{1b}[2J ثالث");
     }
 }

@@ -26,7 +26,7 @@ pub use results::{QueryOptions, Results};
 pub use search::{Hit, MAX_LIMIT};
 pub use snippet::Segment;
 pub use sort::Order;
-pub use stored::{Meta, StoredDoc};
+pub use stored::{DocumentView, Meta, StoredDoc};
 pub use suggest::MAX_SUGGESTIONS;
 
 use fahras_core::analysis::{stem, tokens};

@@ -7,6 +7,7 @@
 //! phrases, proximity and highlights need no positions in the postings.
 
 use crate::index::Index;
+use crate::snippet::Segment;
 use fahras_core::format::fields::{Kind, Value};
 use fahras_core::format::streams::{Run, Stream};
 use fahras_core::format::Section;
@@ -35,6 +36,17 @@ pub struct StoredDoc<'a> {
     pub lang: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dir: Option<&'a str>,
+}
+
+/// A document as a reader opens it: whole, and with the words of a query
+/// marked when one is given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentView<'a> {
+    #[serde(flatten)]
+    pub doc: StoredDoc<'a>,
+    /// The text in parts, matched words marked (see [`Index::highlight`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<Segment>>,
 }
 
 /// A document's metadata, key by key; serialized as an object whose numbers are
@@ -123,6 +135,12 @@ impl Index {
         });
         let at = by_id.partition_point(|&n| self.doc_id(n).is_some_and(|found| found < id));
         by_id.get(at).copied().filter(|&n| self.doc_id(n) == Some(id))
+    }
+
+    /// The document with id `id`, with `query`'s words marked when given.
+    pub fn view(&self, id: &str, query: Option<&str>) -> Option<DocumentView<'_>> {
+        let n = self.find(id)?;
+        Some(DocumentView { doc: self.document(n)?, segments: query.map(|q| self.highlight(n, q)) })
     }
 
     fn doc_id(&self, n: u32) -> Option<&str> {

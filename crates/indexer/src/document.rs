@@ -19,29 +19,50 @@ pub struct Document {
 }
 
 impl Document {
-    /// A plain-text document (a `.txt` or `.md` file): titled by its first line.
+    /// A plain-text document (a `.txt` or `.md` file): titled by its first sentence.
     pub fn from_text(id: String, text: &str) -> Document {
         Document { id, text: text.to_owned(), ..Document::default() }.completed()
     }
 
     /// The document with what it left out filled in: a title from its first
-    /// non-empty line (a Markdown heading's `#` dropped), and no empty url.
+    /// sentence (see [`first_sentence`]), and no empty url.
     pub(crate) fn completed(mut self) -> Document {
         if self.title.trim().is_empty() {
-            self.title = first_line(&self.text);
+            self.title = first_sentence(&self.text);
         }
         self.url = self.url.filter(|u| !u.trim().is_empty());
         self
     }
 }
 
-fn first_line(text: &str) -> String {
+/// Characters a title made from the text keeps, about: it is cut at the last
+/// word boundary before this, so that a result list shows it on a line or two.
+pub const TITLE_CHARS: usize = 80;
+
+/// The first sentence of the first non-empty line (a Markdown heading's `#`
+/// dropped): up to `.`, `!`, `?` or `؟` before a space or the line's end, the
+/// question and exclamation marks kept. Longer than [`TITLE_CHARS`], it is cut
+/// at a word boundary and ends with "…".
+fn first_sentence(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let line = line.trim_start_matches('#').trim();
-    match line.char_indices().nth(120) {
-        Some((i, _)) => format!("{}…", &line[..i]),
-        None => line.to_owned(),
+    let mut chars = line.char_indices().peekable();
+    let mut sentence = line;
+    while let Some((i, c)) = chars.next() {
+        let ends = chars.peek().map_or(true, |&(_, next)| next.is_whitespace());
+        if matches!(c, '.' | '!' | '?' | '؟') && ends {
+            sentence = if c == '.' { &line[..i] } else { &line[..i + c.len_utf8()] };
+            break;
+        }
     }
+    let sentence = sentence.trim_end();
+    let Some((limit, next)) = sentence.char_indices().nth(TITLE_CHARS) else { return sentence.to_owned() };
+    // The last space up to the first character left out; a single word longer
+    // than a title is cut inside.
+    let cut = sentence[..limit + next.len_utf8()].rfind(char::is_whitespace).filter(|&at| at > 0).unwrap_or(limit);
+    let kept = sentence[..cut]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '،' | ',' | '؛' | ';' | ':' | '-' | '–' | '—'));
+    format!("{kept}…")
 }
 
 /// Documents longer than this many words are split into parts of at most this
@@ -90,5 +111,38 @@ impl Document {
                 ..self.clone()
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_sentence, TITLE_CHARS};
+
+    #[test]
+    fn a_title_is_the_first_sentence() {
+        assert_eq!(first_sentence("\n  وصلت القافلة. ثم عادت\nسطر"), "وصلت القافلة");
+        assert_eq!(first_sentence("# هل وصلت؟ نعم"), "هل وصلت؟");
+        assert_eq!(first_sentence("عاجل! انفجار"), "عاجل!");
+        assert_eq!(first_sentence("سطر بلا نقطة\nثان."), "سطر بلا نقطة");
+        // A point inside a word or a number does not end a sentence.
+        assert_eq!(first_sentence("ارتفع 3.5 بالمئة في example.org اليوم"), "ارتفع 3.5 بالمئة في example.org اليوم");
+        assert_eq!(first_sentence(""), "");
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_a_word_with_an_ellipsis() {
+        let long = "كلمة ".repeat(30) + "أخيرة.";
+        let title = first_sentence(&long);
+        assert!(title.ends_with("كلمة…"), "{title}");
+        assert!(title.chars().count() <= TITLE_CHARS + 1);
+        assert!(long.starts_with(title.trim_end_matches('…')));
+        // Exactly at the limit, nothing is cut.
+        let fits = "ب".repeat(TITLE_CHARS);
+        assert_eq!(first_sentence(&fits), fits);
+        // One word longer than a title is cut inside it.
+        assert_eq!(first_sentence(&"ب".repeat(200)), "ب".repeat(TITLE_CHARS) + "…");
+        // Punctuation left hanging at the cut goes.
+        let listed = "أ".repeat(70) + " بيان، " + &"ت".repeat(20);
+        assert_eq!(first_sentence(&listed), "أ".repeat(70) + " بيان…");
     }
 }

@@ -290,3 +290,59 @@ fn an_excluded_directory_is_never_entered_even_through_a_link() {
     assert_eq!(docs.unwrap().iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["page.html"], "{events:?}");
     assert!(events.iter().all(|e| !e.contains("search")), "{events:?}");
 }
+
+#[test]
+fn a_sidecar_gives_plain_text_files_titles_urls_and_metadata() {
+    let dir = scratch("corpus-sidecar");
+    let write = |p: &str, s: &str| std::fs::write(dir.join(p), s).unwrap();
+    write("a.txt", "سطر أول ليس عنوانا\nنص الخبر");
+    write("b.md", "# عنوان ماركداون\nفقرة");
+    write("sub/c.txt", "نص في مجلد فرعي");
+    write("r.jsonl", "{\"id\": \"r1\", \"text\": \"سجل\"}\n");
+    write(
+        "fahras.meta.json",
+        r#"{"a.txt": {"title": "العنوان الصحيح", "url": "/a", "meta": {"date": "2018-07", "year": 2018}},
+            "b.md": {"meta": {"source": "غير معروف"}}}"#,
+    );
+    write("sub/fahras.meta.json", "\u{FEFF}{\"c.txt\": {\"title\": \"فرعي\"}}");
+    let docs = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "b.md", "r1", "sub/c.txt"], "the sidecars are not documents");
+    let a = find(&docs, "a.txt");
+    assert_eq!((a.title.as_str(), a.url.as_deref()), ("العنوان الصحيح", Some("/a")));
+    assert_eq!(a.meta, [("date".into(), Value::Text("2018-07".into())), ("year".into(), Value::Number("2018".into()))]);
+    assert_eq!(a.text, "سطر أول ليس عنوانا\nنص الخبر", "the text is the file's");
+    let b = find(&docs, "b.md");
+    assert_eq!(b.title, "عنوان ماركداون", "no title in the entry: the file's own");
+    assert_eq!(b.meta, [("source".into(), Value::Text("غير معروف".into()))]);
+    assert_eq!(find(&docs, "sub/c.txt").title, "فرعي", "each directory's own sidecar");
+    // A single file indexed alone takes nothing from a sidecar beside it.
+    assert_eq!(read_corpus(&dir.join("a.txt")).unwrap()[0].title, "سطر أول ليس عنوانا");
+}
+
+#[test]
+fn a_sidecar_that_does_not_fit_its_directory_stops_the_run_naming_the_entry() {
+    let dir = scratch("corpus-sidecar-bad");
+    std::fs::write(dir.join("a.txt"), "نص").unwrap();
+    std::fs::write(dir.join("r.json"), "{\"text\": \"سجل\"}").unwrap();
+    let sidecar = dir.join("fahras.meta.json");
+    for (json, entry, why) in [
+        (r#"{"a.txt": {"title": "ع"}, "gone.txt": {"title": "ع"}}"#, Some("gone.txt"), "no such .txt or .md file"),
+        (r#"{"sub/a.txt": {}}"#, Some("sub/a.txt"), "no such .txt or .md file"),
+        (r#"{"r.json": {"title": "ع"}}"#, Some("r.json"), "only .txt and .md files"),
+        (r#"{"a.txt": {"meta": {"tags": ["x"]}}}"#, Some("a.txt"), "meta.tags must be a string or a number"),
+        (r#"{"a.txt": {"title": 5}}"#, Some("a.txt"), "title must be a string"),
+        (r#"{"a.txt": {"author": "x"}}"#, Some("a.txt"), "unknown field \"author\""),
+        (r#"{"a.txt": "title"}"#, Some("a.txt"), "must be an object"),
+        (r#"["a.txt"]"#, None, "must be an object mapping file names"),
+        (r#"{"a.txt": {"#, None, "not valid JSON"),
+    ] {
+        std::fs::write(&sidecar, json).unwrap();
+        let error = read_corpus(&dir).unwrap_err().to_string();
+        assert!(error.starts_with(&sidecar.display().to_string()), "{error}");
+        if let Some(entry) = entry {
+            assert!(error.contains(&format!("entry {entry:?}")), "{error}");
+        }
+        assert!(error.contains(why), "{json}: {error}");
+    }
+}

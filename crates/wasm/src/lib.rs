@@ -25,7 +25,7 @@
 
 mod request;
 
-use fahras_engine::{analyze, AnalyzedToken, Index, Segment, StoredDoc};
+use fahras_engine::{analyze, AnalyzedToken, Index};
 use serde::Serialize;
 use std::cell::RefCell;
 
@@ -181,26 +181,13 @@ pub extern "C" fn fahras_query() -> u32 {
     })
 }
 
-/// A document shown whole, with the words of a query marked when one is given.
-#[derive(Serialize)]
-struct Shown<'a> {
-    #[serde(flatten)]
-    doc: StoredDoc<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    segments: Option<Vec<Segment>>,
-}
-
 /// `{ id, title, url?, text, meta, lang?, dir?, segments? }` for the request
 /// `{ id, q? }` (segments only with `q`), or `null` when no document has that id.
 #[no_mangle]
 pub extern "C" fn fahras_document() -> u32 {
     with_index(|index, input| {
         let (id, q) = request::document(input)?;
-        let shown = index.find(&id).and_then(|n| {
-            let doc = index.document(n)?;
-            Some(Shown { doc, segments: q.map(|q| index.highlight(n, &q)) })
-        });
-        json(&shown)
+        json(&index.view(&id, q.as_deref()))
     })
 }
 

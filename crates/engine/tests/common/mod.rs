@@ -5,7 +5,7 @@
 
 use fahras_core::format::header;
 use fahras_engine::{Hit, Index};
-use fahras_indexer::{build_index, Document};
+use fahras_indexer::{build_index, Document, Value};
 use std::ops::Range;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -54,22 +54,31 @@ pub fn default_index_bytes() -> &'static [u8] {
     BYTES.get_or_init(|| build_index(&default_corpus()))
 }
 
-/// The five news articles of `corpus/` at the repository's root, compiled in so
-/// that the tests run on wasm32 too (where there are no files); a test in
-/// `search.rs` checks them against the directory.
+/// The five news articles of `corpus/` at the repository's root, with the titles
+/// and metadata of its `fahras.meta.json`, compiled in so that the tests run on
+/// wasm32 too (where there are no files); a test in `search.rs` checks them
+/// against the directory.
 pub fn default_corpus() -> Vec<Document> {
     macro_rules! article {
         ($name:literal) => {
             Document::from_text($name.into(), include_str!(concat!("../../../../corpus/", $name)))
         };
     }
-    vec![
+    let mut docs = vec![
         article!("000_1f2a782e47503e45.txt"),
         article!("001_cd241d92d5ce8430.txt"),
         article!("002_476ee6e4ef6eac65.txt"),
         article!("003_487f630e01fa605e.txt"),
         article!("004_0f6bbfd19ba965b2.txt"),
-    ]
+    ];
+    let sidecar: serde_json::Value = serde_json::from_str(include_str!("../../../../corpus/fahras.meta.json")).unwrap();
+    for doc in &mut docs {
+        let entry = &sidecar[&doc.id];
+        doc.title = entry["title"].as_str().unwrap().to_owned();
+        let meta = entry["meta"].as_object().unwrap();
+        doc.meta = meta.iter().map(|(k, v)| (k.clone(), Value::Text(v.as_str().unwrap().to_owned()))).collect();
+    }
+    docs
 }
 
 /// Recomputes the header checksum, so that a deliberate edit is judged on its

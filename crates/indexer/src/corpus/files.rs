@@ -97,14 +97,16 @@ fn from_record(record: Result<Record, serde_json::Error>, fallback_id: String) -
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(other) => return Err(format!("id must be a string or a number, not {other}")),
     };
-    let mut meta = Vec::with_capacity(r.meta.len());
-    for (key, value) in r.meta {
-        meta.push(match value {
-            serde_json::Value::String(s) => (key, Value::Text(s)),
-            serde_json::Value::Number(n) => (key, Value::Number(n.to_string())),
-            other => return Err(format!("meta.{key} must be a string or a number, not {other}")),
-        });
-    }
+    let meta = r.meta.into_iter().map(|(key, value)| meta_entry(key, value)).collect::<Result<_, _>>()?;
     Ok(Document { id, title: r.title.unwrap_or_default(), url: r.url, text: r.text, meta, lang: r.lang, dir: r.dir }
         .completed())
+}
+
+/// A metadata entry as JSON gives it: its value must be a string or a number.
+pub fn meta_entry(key: String, value: serde_json::Value) -> Result<(String, Value), String> {
+    match value {
+        serde_json::Value::String(s) => Ok((key, Value::Text(s))),
+        serde_json::Value::Number(n) => Ok((key, Value::Number(n.to_string()))),
+        other => Err(format!("meta.{key} must be a string or a number, not {other}")),
+    }
 }

@@ -3,18 +3,21 @@
 //! Accepted: `.txt` and `.md` (one document per file), `.json` (one record or an
 //! array) and `.jsonl` (one record per line) with `id`, `title`, `url`, `text`,
 //! `meta`, `lang`, `dir`, and `.html`/`.htm` web pages (one document per page,
-//! see [`crate::site`]).
+//! see [`crate::site`]). A directory's `fahras.meta.json` gives its plain-text
+//! files titles, urls and metadata (see [`sidecar`]).
 //!
 //! The rules that keep a run predictable whatever the inputs hold:
 //! - files are read in path order, so the same inputs always give the same index;
 //! - a file that is not UTF-8 text (binary, or another encoding) is skipped with a
 //!   warning naming it, and so is a file larger than [`MAX_FILE_BYTES`];
-//! - an unreadable file, a malformed record, a duplicate id, or inputs with no
-//!   documents at all stop the run with an error naming the file and line;
+//! - an unreadable file, a malformed record, a duplicate id, a sidecar that does
+//!   not fit its directory, or inputs with no documents at all stop the run with
+//!   an error naming the file and line (or the sidecar's entry);
 //! - a document longer than [`MAX_DOCUMENT_WORDS`] words is split into parts
 //!   (see [`crate::document::Document::split`]), with a warning.
 
 mod files;
+mod sidecar;
 mod walk;
 
 use crate::document::{Document, MAX_DOCUMENT_WORDS};
@@ -78,10 +81,28 @@ pub enum Event<'a> {
 /// Why the inputs could not be read.
 #[derive(Debug)]
 pub enum CorpusError {
-    Io { path: PathBuf, error: std::io::Error },
-    Record { at: Location, why: String },
-    DuplicateId { id: String, first: Location, again: Location },
-    Empty { inputs: Vec<PathBuf> },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Record {
+        at: Location,
+        why: String,
+    },
+    DuplicateId {
+        id: String,
+        first: Location,
+        again: Location,
+    },
+    /// A `fahras.meta.json` that cannot be applied, and the entry at fault.
+    Sidecar {
+        path: PathBuf,
+        entry: Option<String>,
+        why: String,
+    },
+    Empty {
+        inputs: Vec<PathBuf>,
+    },
 }
 
 impl fmt::Display for CorpusError {
@@ -92,6 +113,10 @@ impl fmt::Display for CorpusError {
             CorpusError::DuplicateId { id, first, again } => {
                 write!(f, "duplicate document id {id:?}: at {first} and again at {again} (ids must be unique)")
             }
+            CorpusError::Sidecar { path, entry: Some(entry), why } => {
+                write!(f, "{}: entry {entry:?}: {why}", path.display())
+            }
+            CorpusError::Sidecar { path, entry: None, why } => write!(f, "{}: {why}", path.display()),
             CorpusError::Empty { inputs } => {
                 let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
                 write!(f, "{}: no .txt, .md, .html, .json or .jsonl documents found", names.join(", "))
@@ -124,8 +149,22 @@ pub fn read_inputs(
     let mut read: Vec<(Source, Location)> = Vec::new();
     for input in inputs {
         let io = |error| CorpusError::Io { path: input.clone(), error };
-        for found in walk::walk(input, &excluded, events).map_err(io)? {
-            files::read(&found, &mut read, events)?;
+        let (sidecars, found): (Vec<_>, Vec<_>) =
+            walk::walk(input, &excluded, events).map_err(io)?.into_iter().partition(sidecar::is_sidecar);
+        let mut described = HashMap::new();
+        for s in &sidecars {
+            described.extend(sidecar::read(s, &found)?);
+        }
+        for f in &found {
+            let before = read.len();
+            files::read(f, &mut read, events)?;
+            if let Some(entry) = described.get(&f.rel) {
+                for (source, _) in &mut read[before..] {
+                    if let Source::Document(doc) = source {
+                        entry.apply(doc);
+                    }
+                }
+            }
         }
     }
     // A site that marks its pages' bodies marks the pages to index: like Pagefind,
