@@ -326,6 +326,7 @@ export class FahrasSearch extends HTMLElement {
         : { facets: facetsOfAll(engine) };
       const choices = query ? didYouMean(engine, query, result.total) : [];
       if (generation !== this.#generation) return;
+      this.#filters.show(result.facets, facetsOfAll(engine));
       this.#render(result, browse ? MESSAGES.resultsShown(result.total, result.hits.length) : MESSAGES.hint, choices);
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -360,13 +361,12 @@ export class FahrasSearch extends HTMLElement {
     }
   }
 
-  #render({ hits = [], total = 0, facets = {} }, status, choices = []) {
+  #render({ hits = [], total = 0 }, status, choices = []) {
     this.#hits = hits;
     this.#total = total;
     const query = this.#input.value.trim();
     this.#listbox.replaceChildren(...hits.map((hit, index) => this.#renderOption(hit, index, query)));
     this.#more.hidden = hits.length >= total;
-    this.#filters.show(facets);
     this.#setExpanded(hits.length > 0);
     this.#showStatus(status);
     this.#suggestions.hidden = choices.length === 0;

@@ -12,20 +12,18 @@ const MAX_VALUES = 12;
 const NOT_FILTERS = new Set(['title', 'description', 'url', 'id', 'image']);
 
 /**
- * Which keys of `facets` to offer as filters, and which one holds dates. A
- * key is offered when some value of it is shared by two documents or more
- * (else it names documents, it does not group them), or when one of its
- * values is chosen.
+ * Which keys to offer as filters, and which one holds dates, judged on the
+ * facets of the whole index (`all`), so that they stay the same from one query
+ * to the next: a key is offered when some value of it is shared by two
+ * documents or more (else it names documents, it does not group them).
  */
-function choose(facets, chosen) {
+function choose(all) {
   let dateKey = null;
   const keys = [];
-  for (const [key, values] of Object.entries(facets)) {
-    const names = Object.keys(values);
-    if (isDateKey(key, names)) {
+  for (const [key, values] of Object.entries(all)) {
+    if (isDateKey(key, Object.keys(values))) {
       dateKey ??= key;
-    } else if (!NOT_FILTERS.has(key) && keys.length < MAX_KEYS
-      && (Object.values(values).some((count) => count > 1) || chosen[key]?.length)) {
+    } else if (!NOT_FILTERS.has(key) && keys.length < MAX_KEYS && Object.values(values).some((count) => count > 1)) {
       keys.push(key);
     }
   }
@@ -77,12 +75,17 @@ export class Filters {
     return { filters: this.chosen, ...(this.sort ? { sort: { [this.sort.key]: this.sort.order } } : {}) };
   }
 
-  /** Shows the filters for `facets` ({ key: { value: count } }), keeping what is chosen. */
-  show(facets) {
-    const { keys, dateKey } = choose(facets ?? {}, this.chosen);
-    this.#groups.replaceChildren(...keys.map((key) => this.#group(key, facets[key])));
+  /**
+   * Shows the filters with the counts of `facets` ({ key: { value: count } }),
+   * keeping what is chosen; `all` are the facets of the whole index.
+   */
+  show(facets, all) {
+    const { keys, dateKey } = choose(all);
+    // A key none of the matches has is left out for this query.
+    const groups = keys.map((key) => this.#group(key, facets[key] ?? {})).filter(Boolean);
+    this.#groups.replaceChildren(...groups);
     this.#showOrder(dateKey);
-    this.element.hidden = keys.length === 0 && dateKey === null;
+    this.element.hidden = groups.length === 0 && dateKey === null;
   }
 
   #group(key, counts) {
@@ -92,6 +95,7 @@ export class Filters {
       .slice(0, Math.max(MAX_VALUES, chosen.size));
     // A chosen value the other filters leave no document for still shows, to be unchosen.
     for (const value of chosen) if (!Object.hasOwn(counts, value)) values.push([value, 0]);
+    if (values.length === 0) return null;
     return h('fieldset', { part: 'facet' }, h('legend', {}, keyName(key, this.names)),
       ...values.map(([value, count]) => {
         const box = h('input', { type: 'checkbox', 'data-key': key, 'data-value': value });
