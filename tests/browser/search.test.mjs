@@ -56,3 +56,23 @@ test('before typing, the widget shows an Arabic hint and no listbox', async () =
   assert.match(state.status, /اكتب/);
   await page.close();
 });
+
+test('the demo offers its category filter and newest first, which lists every article by date', async () => {
+  const page = await demo.open();
+  const sort = page.locator('fahras-search [part~="sort"]');
+  assert.deepEqual(await sort.locator('option').allTextContents(), ['الأكثر صلة', 'الأحدث أولاً', 'الأقدم أولاً']);
+  const legends = await page.locator('fahras-search [part~="facet"] legend').allTextContents();
+  assert.deepEqual(legends, ['القسم'], 'categories group articles; sources, each of one article, are not offered');
+
+  await sort.selectOption({ label: 'الأحدث أولاً' });
+  const newest = await rendered(page);
+  assert.equal(newest.options.length, 5, `every article, with an empty query; status: ${newest.status}`);
+  // 004 is dated 2023-10 and 001 2018-07-25; the others have no date and come after.
+  assert.deepEqual(newest.options.slice(0, 2).map((o) => o.id.slice(0, 3)), ['004', '001']);
+
+  await page.locator('fahras-search input[data-key="category"][data-value="حملات"]').click();
+  const campaigns = await rendered(page);
+  assert.deepEqual(campaigns.options.map((o) => o.id.slice(0, 3)), ['004', '002']);
+  assert.equal(campaigns.status, 'نتيجتان');
+  await page.close();
+});
