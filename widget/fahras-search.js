@@ -7,7 +7,8 @@
 //
 // Page-facing API, in one place:
 //   attributes   placeholder, label (a visible label; without it the input is
-//                still named for screen readers), limit (default 10), index (URL of an index file
+//                still named for screen readers), limit (results per page,
+//                default 10), index (URL of an index file
 //                built by `fahras index`; needs http(s), as file:// pages
 //                cannot fetch, which the widget then says), plus dir/lang,
 //                which default to rtl/ar, highlight (links carry the query in
@@ -338,9 +339,9 @@ export class FahrasSearch extends HTMLElement {
   /** The next page of results, after those shown. */
   async #loadMore() {
     const generation = this.#generation;
-    const engine = await this.#engine;
     const query = this.#input.value.trim();
     try {
+      const engine = await this.#engine;
       const page = await engine.query(query, { limit: this.limit, offset: this.#hits.length, ...this.#filters.options() });
       if (generation !== this.#generation) return;
       const first = this.#hits.length;
@@ -494,10 +495,20 @@ export class FahrasSearch extends HTMLElement {
 
   /** Shows document `id` in the reader view, as a history entry of its own when `push`. */
   async #openReader(id, { push }) {
-    const engine = await this.#engine;
-    const doc = engine.document(id, { query: this.#input.value.trim() });
+    // An index that did not load has said so in the status line already.
+    const engine = await this.#engine.catch(() => null);
+    if (!engine) return;
+    let doc;
+    try {
+      doc = engine.document(id, { query: this.#input.value.trim() });
+    } catch (error) {
+      console.error('fahras-search:', error);
+      doc = undefined;
+    }
     if (!doc) {
-      this.#status.textContent = MESSAGES.notFound;
+      // An address may name a document the index does not have.
+      if (this.#opened !== null) this.#hideReader();
+      this.#status.textContent = doc === null ? MESSAGES.notFound : MESSAGES.searchError;
       this.#status.classList.add('error');
       return;
     }

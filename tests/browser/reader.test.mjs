@@ -170,3 +170,18 @@ test('a page that cancels fahras-select handles the hit itself: the reader view 
   assert.equal(new URL(page.url()).searchParams.has('doc'), false);
   await page.close();
 });
+
+test('an address naming a document the index does not have says so, and keeps the results', async () => {
+  const page = await demo.browser.newPage();
+  const uncaught = [];
+  page.on('pageerror', (error) => uncaught.push(error.message));
+  await page.goto(`${demo.url}?q=${encodeURIComponent('حلب')}&doc=no-such-document`);
+  await waitUntilReady(page);
+  await page.locator('fahras-search [part~="status"].error').waitFor();
+  const state = await rendered(page);
+  assert.equal(state.status, 'لم يُعثر على هذا المستند في الفهرس.');
+  assert.equal((await reader(page)).open, false);
+  assert.ok(state.options.length > 0, 'the results of the query are there');
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
