@@ -23,6 +23,9 @@ const RESULT_COUNT = {
   other: (n) => `${arabicNumber(n)} نتيجة`,
 };
 
+/** @param {number} n */
+const resultCount = (n) => RESULT_COUNT[plural.select(n)](n);
+
 export const MESSAGES = {
   placeholder: 'ابحث…',
   label: 'البحث في النصوص',
@@ -41,14 +44,10 @@ export const MESSAGES = {
   oldestFirst: 'الأقدم أولاً',
   more: 'المزيد من النتائج',
   back: 'العودة إلى النتائج',
-  reader: 'المستند',
   notFound: 'لم يُعثر على هذا المستند في الفهرس.',
   /** @param {number} total @param {number} shown */
-  resultsShown: (total, shown) => (shown < total
-    ? `${RESULT_COUNT[plural.select(total)](total)}، المعروض منها ${arabicNumber(shown)}`
-    : RESULT_COUNT[plural.select(total)](total)),
+  resultsShown: (total, shown) => (shown < total ? `${resultCount(total)}، المعروض منها ${arabicNumber(shown)}` : resultCount(total)),
   /** @param {number} added */
-  moreLoaded: (added) => `أُضيفت ${RESULT_COUNT[plural.select(added)](added)}.`,
-  /** @param {number} n */
-  resultCount: (n) => RESULT_COUNT[plural.select(n)](n),
+  moreLoaded: (added) => `أُضيفت ${resultCount(added)}.`,
+  resultCount,
 };
