@@ -105,7 +105,7 @@ async function searchOffline(path, allowed, queries) {
     return Object.fromEntries(qs.map((q) => [q, engine.search(q).map((hit) => hit.url)]));
   }, queries);
   // The widget too: typing a body word shows its page as a link.
-  await page.locator('fahras-search input').fill(Object.keys(BODY)[0]);
+  await page.locator('fahras-search [part~="input"]').fill(Object.keys(BODY)[0]);
   await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[role="option"]'));
   const href = await page.evaluate(() => document.querySelector('fahras-search').shadowRoot.querySelector('[role="option"]').getAttribute('href'));
   await context.close();
