@@ -449,6 +449,14 @@ export class FahrasSearch extends HTMLElement {
   #onKeydown(event) {
     // Keys that confirm an input-method composition are not meant for the listbox.
     if (event.isComposing) return;
+    // Over the reader view the list is hidden: Escape goes back to it, and
+    // the arrows and Enter are the input's own.
+    if (this.#opened !== null) {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.#closeReader();
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         this.#moveActive(1);

@@ -185,3 +185,18 @@ test('an address naming a document the index does not have says so, and keeps th
   assert.deepEqual(uncaught, []);
   await page.close();
 });
+
+test('over the reader view, Escape in the search box goes back to the results and keeps the query', async () => {
+  const page = await demo.open();
+  const typed = await openFirst(page, 'رونالدو');
+  await page.locator(INPUT).focus();
+  await page.locator(INPUT).press('ArrowDown');
+  assert.equal((await rendered(page)).expanded, false, 'the arrows do not open a list under the reader view');
+  await page.locator(INPUT).press('Escape');
+  await page.waitForFunction(() => document.querySelector('fahras-search').shadowRoot.querySelector('[part~="reader"]').hidden);
+  const back = await rendered(page);
+  assert.equal(back.query, 'رونالدو');
+  assert.deepEqual(back.options.map((o) => o.id), typed.options.map((o) => o.id));
+  assert.equal(back.expanded, true);
+  await page.close();
+});
