@@ -14,8 +14,8 @@
 //                which default to rtl/ar, highlight (links carry the query in
 //                the URL parameter fahras-highlight, or the one it names, for
 //                fahras-highlight.js on the page linked to), url-state (the
-//                query in the page's address as ?q=, the open document as
-//                &doc=), labels (names for metadata keys: "key:name,key:name")
+//                query in the page's address as ?q=, filters as &f.key=,
+//                the order as &sort=, the open document as &doc=), labels (names for metadata keys: "key:name,key:name")
 //   properties   value: the query; setting it searches. labels: the same
 //                names as an object
 //   events       fahras-ready (detail: info()), fahras-select (detail: the hit;
@@ -30,7 +30,7 @@ import { MESSAGES } from './arabic-messages.js';
 import { STYLE } from './fahras-search-style.js';
 import { didYouMean } from './did-you-mean.js';
 import { Filters } from './filters.js';
-import { addressState, forgetDocument, pushDocument, pushedDocument, showQuery } from './history-state.js';
+import { addressState, forgetDocument, pushDocument, pushedDocument, showSearch } from './history-state.js';
 import { readerContent } from './reader.js';
 import { safeHref } from './safe-url.js';
 import { documentText, h, segmentNodes } from './element.js';
@@ -133,7 +133,10 @@ export class FahrasSearch extends HTMLElement {
     });
     this.#status = h('div', { part: 'status', role: 'status', 'aria-live': 'polite' });
     this.#suggestions = h('div', { part: 'suggestions', role: 'group', 'aria-label': MESSAGES.didYouMean, hidden: '' });
-    this.#filters = new Filters(() => this.#search());
+    this.#filters = new Filters(() => {
+      this.#showAddress();
+      this.#search();
+    });
     this.#listbox = h('div', { part: 'listbox', role: 'listbox', id: 'listbox', 'aria-label': MESSAGES.results, hidden: '' });
     this.#more = h('button', { part: 'more', type: 'button', hidden: '' }, MESSAGES.more);
     this.#results = h('div', { class: 'results' },
@@ -240,8 +243,12 @@ export class FahrasSearch extends HTMLElement {
       this.#hideReader();
       if (this.hasAttribute('url-state')) forgetDocument();
     }
-    if (this.hasAttribute('url-state')) showQuery(this.#input.value);
+    this.#showAddress();
     this.#search();
+  }
+
+  #showAddress() {
+    if (this.hasAttribute('url-state')) showSearch(this.#input.value, this.#filters.chosen, this.#filters.sort);
   }
 
   // Back and Forward: the entry says which document is open, if any, and
@@ -262,11 +269,13 @@ export class FahrasSearch extends HTMLElement {
     return this.hasAttribute('url-state') ? addressState().document : null;
   }
 
-  /** Shows the query in the address, when it is not the one shown. */
+  /** Shows the search in the address, when it is not the one shown. */
   #restoreAddress() {
-    const { query } = addressState();
-    if (query === null || query === this.#input.value) return;
-    this.#input.value = query;
+    const { query, filters, sort } = addressState();
+    const newQuery = query !== null && query !== this.#input.value;
+    if (!newQuery && this.#filters.is(filters, sort)) return;
+    if (newQuery) this.#input.value = query;
+    this.#filters.choose(filters, sort);
     this.#alignInput();
     this.#search();
   }

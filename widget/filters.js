@@ -70,6 +70,17 @@ export class Filters {
     return Object.keys(this.chosen).length > 0 || this.sort !== null;
   }
 
+  /** Whether `filters` and `sort` are the ones chosen. */
+  is(filters, sort) {
+    return JSON.stringify([this.chosen, this.sort]) === JSON.stringify([filters, sort]);
+  }
+
+  /** Chooses `filters` and `sort`, as restored from the address; shown at the next show(). */
+  choose(filters, sort) {
+    this.chosen = filters;
+    this.sort = sort;
+  }
+
   /** What engine.query() takes for them. */
   options() {
     return { filters: this.chosen, ...(this.sort ? { sort: { [this.sort.key]: this.sort.order } } : {}) };

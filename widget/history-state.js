@@ -1,12 +1,15 @@
 // The widget's place in the browser's history. An opened document is a
 // history entry of its own, so that Back closes it; with <fahras-search
-// url-state> the address also shows the query (?q=, replaced while typing, so
-// that typing adds no entries) and the open document (&doc=), to be shared,
-// bookmarked and restored on load. Without url-state the address is left as
-// it is.
+// url-state> the address also shows the search (?q=, replaced while typing,
+// so that typing adds no entries; a filter as &f.key=value, repeated for
+// several values; the order as &sort=key or &sort=-key, newest first for a
+// date) and the open document (&doc=), to be shared, bookmarked and restored
+// on load. Without url-state the address is left as it is.
 
 const QUERY = 'q';
 const DOCUMENT = 'doc';
+const FILTER = 'f.';
+const SORT = 'sort';
 /** The keys of the widget's own history.state entries: the document, and which widget of the page opened it. */
 const OPENED = 'fahrasDocument';
 const WIDGET = 'fahrasWidget';
@@ -20,16 +23,31 @@ function withParams(changes) {
   return url.href;
 }
 
-/** The query and the document id in the address, each null when absent. */
+/**
+ * What the address says: the query and the document id (each null when
+ * absent), the chosen filters ({ key: [values] }) and the order (or null).
+ */
 export function addressState() {
   const params = new URLSearchParams(location.search);
-  return { query: params.get(QUERY), document: params.get(DOCUMENT) };
+  const filters = {};
+  for (const [name, value] of params) {
+    if (name.startsWith(FILTER) && name.length > FILTER.length) (filters[name.slice(FILTER.length)] ??= []).push(value);
+  }
+  const sort = params.get(SORT);
+  return {
+    query: params.get(QUERY),
+    document: params.get(DOCUMENT),
+    filters,
+    sort: sort ? { key: sort.replace(/^-/, ''), order: sort.startsWith('-') ? 'desc' : 'asc' } : null,
+  };
 }
 
-/** Puts `query` in the address, replacing the current entry. */
-export function showQuery(query) {
-  const url = withParams({ [QUERY]: query.trim() });
-  if (url !== location.href) history.replaceState(history.state, '', url);
+/** Puts the search in the address, replacing the current entry. */
+export function showSearch(query, filters, sort) {
+  const url = new URL(withParams({ [QUERY]: query.trim(), [SORT]: sort && `${sort.order === 'desc' ? '-' : ''}${sort.key}` }));
+  for (const name of [...url.searchParams.keys()]) if (name.startsWith(FILTER)) url.searchParams.delete(name);
+  for (const [key, values] of Object.entries(filters)) for (const value of values) url.searchParams.append(FILTER + key, value);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
 }
 
 /** A new history entry for document `id` opened by widget `place`, in the address too when `inAddress`. */

@@ -89,3 +89,36 @@ test('newest first orders by date; with an empty query a filter lists what it se
   assert.equal(browsed.status, 'نتيجتان');
   await page.close();
 });
+
+test('with url-state the filters and the order are in the address, and restored from it', async () => {
+  const page = await corpus.open();
+  await page.locator('fahras-search').evaluate((element) => element.setAttribute('url-state', ''));
+  await type(page, 'السوق');
+  await check(page, 'category', 'اقتصاد');
+  await check(page, 'category', 'رياضة');
+  await page.locator('fahras-search [part~="sort"]').selectOption({ label: 'الأحدث أولاً' });
+  const chosen = await rendered(page);
+  assert.deepEqual(chosen.options.map((o) => o.id), ['b', 'a', 'c', 'e']);
+  const params = new URL(page.url()).searchParams;
+  assert.equal(params.get('q'), 'السوق');
+  assert.deepEqual(params.getAll('f.category'), ['اقتصاد', 'رياضة']);
+  assert.equal(params.get('sort'), '-date');
+
+  // The same address in a fresh page (the attribute set before the element is defined).
+  const shared = await corpus.browser.newPage();
+  await shared.route(`${corpus.url}shared.html*`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
+<body><fahras-search index="corpus.bin" url-state></fahras-search><script src="fahras.js"></script></body></html>`,
+  }));
+  await shared.goto(`${corpus.url}shared.html?${params}`);
+  await shared.locator('fahras-search [role="option"]').first().waitFor();
+  const restored = await rendered(shared);
+  assert.equal(restored.query, 'السوق');
+  assert.deepEqual(restored.options.map((o) => o.id), ['b', 'a', 'c', 'e']);
+  const shown = await filters(shared);
+  assert.deepEqual(shown.groups[0].values.filter(([, , checked]) => checked).map(([value]) => value), ['اقتصاد', 'رياضة']);
+  assert.equal(await shared.locator('fahras-search [part~="sort"]').inputValue(), 'date:desc');
+  await shared.close();
+  await page.close();
+});
