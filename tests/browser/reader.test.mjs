@@ -26,7 +26,7 @@ const reader = (page) => page.locator('fahras-search').evaluate((element) => {
     title: view.querySelector('[part~="reader-title"]')?.textContent ?? null,
     text: view.querySelector('[part~="reader-text"]')?.textContent ?? null,
     marks: [...view.querySelectorAll('[part~="reader-text"] mark')].map((m) => m.textContent),
-    meta: [...view.querySelectorAll('[part~="reader-meta"] div')].map((pair) => pair.textContent),
+    meta: [...view.querySelectorAll('[part~="reader-meta"] div')].map((pair) => `${pair.querySelector('dt').textContent}: ${pair.querySelector('dd').textContent}`),
     focused: root.activeElement?.getAttribute('part') ?? null,
     firstMarkInView: Boolean(box) && box.top >= 0 && box.bottom <= innerHeight,
     titleInView: (() => {
@@ -198,5 +198,16 @@ test('over the reader view, Escape in the search box goes back to the results an
   assert.equal(back.query, 'رونالدو');
   assert.deepEqual(back.options.map((o) => o.id), typed.options.map((o) => o.id));
   assert.equal(back.expanded, true);
+  await page.close();
+});
+
+test('the reader view shows the metadata, dates in Arabic with Arabic-Indic digits', async () => {
+  const page = await demo.open();
+  await type(page, 'إدلب');
+  await page.locator('fahras-search [role="option"][data-id^="004"]').click();
+  const shown = await reader(page);
+  assert.equal(shown.open, true);
+  // corpus/fahras.meta.json: "date": "2023-10", "category": "حملات", "source": "SY24".
+  assert.deepEqual(shown.meta.sort(), ['القسم: حملات', 'المصدر: SY24', 'التاريخ: أكتوبر ٢٠٢٣'].sort());
   await page.close();
 });
