@@ -93,6 +93,8 @@ try {
   for (const { adapter } of peers) await adapter.close?.();
 }
 
+const KEPT = '<!-- Measured by other scripts (see each section); bench/run.mjs keeps what follows. -->';
+
 results.meta = {
   date: new Date().toISOString().slice(0, 10),
   cpu: os.cpus()[0].model.trim(),
@@ -113,7 +115,11 @@ process.stdout.write(consoleReport(results));
 fs.writeFileSync(path.join(CACHE_DIR, 'results.json'), JSON.stringify(results, null, 1));
 if (!options.corpora && !options.peers) {
   fs.mkdirSync(DOCS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(DOCS_DIR, 'benchmarks.md'), markdownReport(results));
+  // Sections measured by other scripts follow KEPT in the file, and stay.
+  const report = path.join(DOCS_DIR, 'benchmarks.md');
+  const previous = fs.existsSync(report) ? fs.readFileSync(report, 'utf8') : '';
+  const kept = previous.includes(KEPT) ? `\n${previous.slice(previous.indexOf(KEPT))}` : '';
+  fs.writeFileSync(report, markdownReport(results) + kept);
   fs.writeFileSync(path.join(DOCS_DIR, 'benchmarks.svg'), chart(results));
   process.stderr.write(`wrote docs/benchmarks.md and docs/benchmarks.svg\n`);
 }

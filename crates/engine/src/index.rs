@@ -1,6 +1,7 @@
 //! An index opened over its bytes, read in place.
 
 use crate::lists::{Cache, DecodedList};
+use crate::sort::SortCache;
 use fahras_core::analysis::ANALYZER_VERSION;
 use fahras_core::format::documents::{self, DocEntry};
 use fahras_core::format::fields::Fields;
@@ -26,6 +27,7 @@ pub struct Index {
     fields: OnceLock<Fields>,
     /// Document numbers in order of id, made at the first [`Index::find`].
     pub(crate) by_id: OnceLock<Vec<u32>>,
+    pub(crate) sort_cache: SortCache,
     hot: Cache,
 }
 
@@ -90,6 +92,7 @@ impl Index {
             length_norms: OnceLock::new(),
             fields,
             by_id: OnceLock::new(),
+            sort_cache: SortCache::default(),
             hot: Cache::default(),
         })
     }

@@ -56,7 +56,7 @@ impl Index {
         let q = parse(query);
         let filters = Filters::new(self.fields(), &options.filters);
         let browse = q.is_empty();
-        let (mut docs, matched) = if browse {
+        let (mut docs, mut matched) = if browse {
             if options.filters.is_empty() && options.sort.is_none() {
                 let facets = if with_facets { facets(self.fields(), &filters, &[]) } else { Facets::new() };
                 return Results { total: 0, hits: Vec::new(), facets };
@@ -67,30 +67,34 @@ impl Index {
                     *e = true;
                 }
             });
-            let docs = (0..self.doc_count()).filter(|&d| !excluded[d as usize]).map(|d| (d, 0.0, Vec::new()));
+            let docs = (0..self.doc_count()).filter(|&d| !excluded[d as usize]).map(|d| (d, 0.0));
             (docs.collect::<Vec<Ranked>>(), None)
         } else {
             let mut m = self.matches(&q);
             (std::mem::take(&mut m.docs), Some(m))
         };
         let facets = if with_facets { facets(self.fields(), &filters, &docs) } else { Facets::new() };
-        docs.retain(|r| filters.keep(r.0));
+        if !options.filters.is_empty() {
+            docs.retain(|r| filters.keep(r.0));
+        }
         let total = docs.len();
         let limit = options.limit.min(MAX_LIMIT);
         let end = options.offset.saturating_add(limit).min(total);
         let start = options.offset.min(end);
-        let mut ordered = match (&matched, &options.sort) {
-            // Browsing keeps document order; a sort breaks its ties by relevance.
-            (None, _) => docs,
-            (Some(m), None) => self.rank(m, docs, end),
-            (Some(m), Some(_)) => self.rank(m, docs, usize::MAX),
+        // `ordered` leading matches are in relevance order: browsing keeps document order.
+        let (mut docs, ordered) = match &mut matched {
+            None => {
+                let n = docs.len();
+                (docs, n)
+            }
+            // A sort needs only the reranked head: it breaks its ties by relevance itself.
+            Some(m) => self.rank(m, docs, if options.sort.is_some() { 0 } else { end }),
         };
         if let Some((key, order)) = &options.sort {
-            crate::sort::sort(self.fields(), key, *order, &mut ordered);
+            crate::sort::sort(self, key, *order, &mut docs, ordered, end);
         }
-        ordered.truncate(end);
-        let page = ordered.split_off(start);
-        let words = matched.as_ref().map_or(&[][..], |m| &m.words[..]);
-        Results { total, hits: self.hits(words, page), facets }
+        docs.truncate(end);
+        let page = docs.split_off(start);
+        Results { total, hits: self.hits(matched.as_ref(), &page), facets }
     }
 }

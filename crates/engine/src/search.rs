@@ -20,6 +20,7 @@ use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
 use fahras_core::format::Section;
 use serde::Serialize;
+use std::collections::HashMap;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -49,9 +50,11 @@ pub struct Hit {
 /// Every document a query matches, before filters and order.
 pub(crate) struct Matched {
     pub words: Vec<WordMatch>,
-    /// Each matching document with its first-pass score, in document order; for
-    /// a phrase query with its words' positions too (they decided the match).
+    /// Each matching document with its first-pass score, in document order.
     pub docs: Vec<Ranked>,
+    /// The query words' positions in the documents where they were read: every
+    /// match of a phrase query (they decided it), the reranked head of others.
+    positions: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
     phrases: bool,
 }
@@ -79,28 +82,27 @@ impl Index {
             .map(|(d, &m)| {
                 // A document with every word beats one with a frequent few.
                 let coverage = m.count_ones() as f32 / n_words as f32;
-                (d as u32, scores.total[d] * coverage * coverage, Vec::new())
+                (d as u32, scores.total[d] * coverage * coverage)
             })
             .collect();
         let phrases = !q.phrases.is_empty();
+        let mut positions = HashMap::new();
         if phrases {
             // Whether a phrase is there is known only from positions: read them
             // for every candidate.
             let ids: Vec<u32> = docs.iter().map(|r| r.0).collect();
-            for (r, pos) in docs.iter_mut().zip(self.positions(&words, &ids)) {
-                r.2 = pos;
-            }
-            docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&r.2, p)));
+            let read = self.positions(&words, &ids);
+            positions = ids.into_iter().zip(read).collect();
+            docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&positions[&r.0], p)));
         }
-        Matched { words, docs, scores, phrases }
+        Matched { words, docs, positions, scores, phrases }
     }
 
-    /// Second pass: `docs` (some of `m`'s) in relevance order, at least the first
-    /// `upto` of them. The [`RERANK`] best by first-pass score (every one, for a
-    /// phrase query) are reordered by proximity; the rest follow by first-pass
-    /// score, ties by document number.
-    pub(crate) fn rank(&self, m: &Matched, mut docs: Vec<Ranked>, upto: usize) -> Vec<Ranked> {
-        let by_score = |a: &Ranked, b: &Ranked| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
+    /// in relevance order, and how many are. The [`RERANK`] best by first-pass
+    /// score (every one, for a phrase query) are reordered by proximity; the rest
+    /// follow by first-pass score (see [`by_score`]).
+    pub(crate) fn rank(&self, m: &mut Matched, mut docs: Vec<Ranked>, upto: usize) -> (Vec<Ranked>, usize) {
         let cut = if m.phrases { docs.len() } else { RERANK.min(docs.len()) };
         // Only the head is ever looked at in order: select it, then sort just it.
         if cut < docs.len() {
@@ -110,33 +112,37 @@ impl Index {
         if m.words.len() >= 2 {
             if !m.phrases {
                 let ids: Vec<u32> = head.iter().map(|r| r.0).collect();
-                for (r, pos) in head.iter_mut().zip(self.positions(&m.words, &ids)) {
-                    r.2 = pos;
-                }
+                let read = self.positions(&m.words, &ids);
+                m.positions.reserve(ids.len());
+                m.positions.extend(ids.into_iter().zip(read));
             }
             for r in head.iter_mut() {
-                r.1 *= 1.0 + PROXIMITY * proximity(&r.2, m.scores.quality_of(r.0));
+                let pos = m.positions.get(&r.0).map_or(&[][..], |p| &p[..]);
+                r.1 *= 1.0 + PROXIMITY * proximity(pos, m.scores.quality_of(r.0));
             }
         }
         head.sort_unstable_by(by_score);
         let more = upto.saturating_sub(cut).min(rest.len());
-        if more < rest.len() {
+        if more > 0 && more < rest.len() {
             rest.select_nth_unstable_by(more, by_score);
         }
         rest[..more].sort_unstable_by(by_score);
-        docs.truncate(cut + more);
-        docs
+        (docs, cut + more)
     }
 
-    /// The hits for `page`, in its order; positions are read for those that have
-    /// none yet, for their snippets.
-    pub(crate) fn hits(&self, words: &[WordMatch], mut page: Vec<Ranked>) -> Vec<Hit> {
-        let missing: Vec<u32> = page.iter().filter(|r| r.2.is_empty()).map(|r| r.0).collect();
-        let mut read = self.positions(words, &missing).into_iter();
-        for r in page.iter_mut().filter(|r| r.2.is_empty()) {
-            r.2 = read.next().unwrap_or_default();
-        }
-        page.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos)).collect()
+    /// The hits for `page`, in its order; positions are read for those of `m`'s
+    /// matches that have none yet, for their snippets (none when browsing).
+    pub(crate) fn hits(&self, m: Option<&Matched>, page: &[Ranked]) -> Vec<Hit> {
+        let (words, known) = m.map_or((&[][..], None), |m| (&m.words[..], Some(&m.positions)));
+        let missing: Vec<u32> =
+            page.iter().map(|r| r.0).filter(|d| !known.is_some_and(|k| k.contains_key(d))).collect();
+        let read: HashMap<u32, Vec<Vec<u32>>> = missing.iter().copied().zip(self.positions(words, &missing)).collect();
+        page.iter()
+            .filter_map(|&(doc, score)| {
+                let pos = known.and_then(|k| k.get(&doc)).or_else(|| read.get(&doc)).map_or(&[][..], |p| &p[..]);
+                self.hit(doc, score, pos)
+            })
+            .collect()
     }
 
     fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
@@ -263,9 +269,8 @@ impl Index {
     }
 }
 
-/// A ranked document: number, score, and the positions of each query word in it
-/// where they were needed to rank it.
-pub(crate) type Ranked = (u32, f32, Vec<Vec<u32>>);
+/// A ranked document: its number and score.
+pub(crate) type Ranked = (u32, f32);
 
 struct Scores {
     total: Vec<f32>,
@@ -308,6 +313,11 @@ pub(crate) fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Mat
         same
     });
     out
+}
+
+/// Relevance order past the reranked head: higher score first, ties by document number.
+pub(crate) fn by_score(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 /// BM25's term-frequency part, saturating in `tf` and normalized by document length.

@@ -6,9 +6,11 @@
 //! number, as numbers; otherwise as text. Documents without the key come last
 //! whichever the direction, and ties keep their relevance order.
 
-use crate::search::Ranked;
-use fahras_core::format::fields::{Fields, Kind, Value};
+use crate::index::Index;
+use crate::search::{by_score, Ranked};
+use fahras_core::format::fields::{Column, Kind, Value};
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// Direction of a sort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,17 +19,44 @@ pub enum Order {
     Desc,
 }
 
-/// Sorts `docs` (in relevance order) by their value for metadata key `key`.
-pub(crate) fn sort(fields: &Fields, key: &str, order: Order, docs: &mut [Ranked]) {
-    let Some(column) = fields.columns.iter().find(|c| c.kind == Kind::Meta && c.name == key) else { return };
-    let ranks = ranks(&column.values);
-    // (has no value, rank): the missing last in both directions.
-    let rank = |doc: u32| match column.value_of(doc).and_then(|v| ranks.get(v)) {
+/// Per metadata column, the place of each of its values in the column's order:
+/// made at a column's first sort (parsing every distinct date takes longer than
+/// sorting a page of matches), then kept.
+#[derive(Default)]
+pub(crate) struct SortCache(OnceLock<Vec<OnceLock<Vec<u32>>>>);
+
+/// Puts the first `upto` of `docs` in order of their value for metadata key
+/// `key`, ties in relevance order: `docs[..ranked]` are in relevance order, and
+/// the rest follow it by [`by_score`] (browsing ranks them all, in document order).
+pub(crate) fn sort(index: &Index, key: &str, order: Order, docs: &mut Vec<Ranked>, ranked: usize, upto: usize) {
+    let fields = index.fields();
+    let found = fields.columns.iter().enumerate().find(|(_, c)| c.kind == Kind::Meta && c.name == key);
+    let column: Option<(&Column, &[u32])> = found.map(|(i, column)| {
+        let cache = index.sort_cache.0.get_or_init(|| fields.columns.iter().map(|_| OnceLock::new()).collect());
+        (column, cache[i].get_or_init(|| ranks(&column.values)).as_slice())
+    });
+    // (has no value, place): the missing last in both directions.
+    let place = |doc: u32| match column.and_then(|(c, ranks)| ranks.get(c.value_of(doc)?)) {
         Some(&r) => (false, if order == Order::Asc { r } else { u32::MAX - r }),
         None => (true, 0),
     };
-    // Stable: equal values keep their relevance order.
-    docs.sort_by_cached_key(|r| rank(r.0));
+    let mut keyed: Vec<((bool, u32), usize, Ranked)> =
+        docs.drain(..).enumerate().map(|(i, r)| (place(r.0), i, r)).collect();
+    let cmp = |a: &((bool, u32), usize, Ranked), b: &((bool, u32), usize, Ranked)| {
+        a.0.cmp(&b.0).then_with(|| match (a.1 < ranked, b.1 < ranked) {
+            (true, true) => a.1.cmp(&b.1),
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => by_score(&a.2, &b.2),
+        })
+    };
+    // Only the head is ever looked at in order: select it, then sort just it.
+    if upto < keyed.len() {
+        keyed.select_nth_unstable_by(upto, cmp);
+    }
+    let head = upto.min(keyed.len());
+    keyed[..head].sort_unstable_by(cmp);
+    docs.extend(keyed.into_iter().map(|(_, _, r)| r));
 }
 
 /// Per value, its place in the key's order (equal values share a place).
