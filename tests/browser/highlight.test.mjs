@@ -23,10 +23,14 @@ const PAGE = `<!doctype html>
 const corpus = useCorpus([
   { id: 'report', title: 'تقرير الإنقاذ', url: 'report.html', text: 'عملت فرق الإنقاذ طوال الليل' },
   { id: 'mail', title: 'راسلونا عن الإنقاذ', url: 'mailto:editor@example.org', text: 'الإنقاذ' },
-], 'highlight', { 'report.html': PAGE, 'fahras-highlight.js': { copy: 'widget/fahras-highlight.js' } });
+], 'highlight', {
+  'report.html': PAGE,
+  'renamed.html': PAGE.replace('<script src="fahras-highlight.js"', '<script data-param="q" src="fahras-highlight.js"'),
+  'fahras-highlight.js': { copy: 'widget/fahras-highlight.js' },
+});
 
-async function openReport(page, query) {
-  await page.goto(`${corpus.url}report.html?fahras-highlight=${encodeURIComponent(query)}`);
+async function openReport(page, query, address = `report.html?fahras-highlight=${encodeURIComponent(query)}`) {
+  await page.goto(`${corpus.url}${address}`);
   await page.waitForFunction(() => document.readyState === 'complete');
   return page.evaluate(() => ({
     marks: [...document.querySelectorAll('mark.fahras-highlight')].map((mark) => mark.textContent),
@@ -83,5 +87,12 @@ test('a page without the parameter, or with only excluded words, is left alone',
   const page = await corpus.open();
   assert.deepEqual((await openReport(page, '')).marks, []);
   assert.deepEqual((await openReport(page, '-الإنقاذ')).marks, []);
+  await page.close();
+});
+
+test('data-param="q" on the script reads the query from another parameter', async () => {
+  const page = await corpus.open();
+  assert.deepEqual((await openReport(page, '', `renamed.html?q=${encodeURIComponent('الإنقاذ')}`)).marks, [...MARKED, 'الإنقاذ']);
+  assert.deepEqual((await openReport(page, '', `renamed.html?fahras-highlight=${encodeURIComponent('الإنقاذ')}`)).marks, []);
   await page.close();
 });
