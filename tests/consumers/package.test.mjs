@@ -107,7 +107,7 @@ console.log(JSON.stringify(engine.search('قافلة').map((hit) => [hit.id, hit
 });
 
 test('TypeScript consumer type-checks against the declarations', () => {
-  writeFileSync(join(scratch, 'consumer.ts'), `import { load, type FahrasEngine, type SearchHit } from 'fahras';
+  writeFileSync(join(scratch, 'consumer.ts'), `import { load, type FahrasEngine, type QueryResults, type SearchHit, type StoredDocument } from 'fahras';
 import { load as loadFromElement } from 'fahras/element';
 import { buildIndex, writeBundle } from 'fahras/indexer';
 const built: Uint8Array = await buildIndex([{ id: 1, text: 'نص', meta: { year: 2024, source: 'وكالة' } }]);
@@ -117,10 +117,19 @@ const hits: SearchHit[] = engine.search('حلب', { limit: 3 });
 const words: string[] = engine.suggest('حل');
 const stems: string[] = engine.analyze('حلب').map((token) => token.stem);
 const documents: number = engine.info().documents;
+const page: QueryResults = engine.query('حلب', { limit: 5, offset: 5, filters: { source: ['وكالة'] }, sort: { year: 'desc' } });
+const counts: Record<string, number> = page.facets.source;
+const year: string | number | undefined = page.hits[0]?.meta?.year;
+const shown: StoredDocument | null = engine.document('a', { query: 'حلب' });
+const marked: boolean[] | undefined = shown?.segments?.map((part) => part.hit);
 const element: HTMLElement = document.createElement('fahras-search');
-export { hits, words, stems, documents, element, loadFromElement, sizes };
+export { hits, words, stems, documents, element, loadFromElement, sizes, page, counts, year, marked };
 // @ts-expect-error: the limit is an option, not a positional argument
-engine.search('حلب', 3);\n`);
+engine.search('حلب', 3);
+// @ts-expect-error: a sort is 'asc' or 'desc'
+engine.query('حلب', { sort: { year: 'up' } });
+// @ts-expect-error: filter values are lists
+engine.query('حلب', { filters: { source: 'وكالة' } });\n`);
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] },
     files: ['consumer.ts'],

@@ -19,14 +19,16 @@ pub type Facets = BTreeMap<String, BTreeMap<String, usize>>;
 /// would otherwise list every match.
 pub const MAX_FACET_VALUES: usize = 100;
 
-/// The filters of a query, one per key.
+/// The filters of a query, one per key of the index filtered on: their number
+/// is bounded by the index, whatever the query lists.
 pub(crate) struct Filters<'f> {
     keys: Vec<Filter<'f>>,
+    /// A key no document has was filtered on: nothing passes.
+    impossible: bool,
 }
 
 struct Filter<'f> {
-    /// `None` when no document has the key: then no document passes.
-    column: Option<&'f Column>,
+    column: &'f Column,
     /// Per value number of the column, whether it passes.
     passes: Vec<bool>,
 }
@@ -42,27 +44,35 @@ enum Failed {
 impl<'f> Filters<'f> {
     /// `filters` as given: a key listed twice must pass both lists.
     pub fn new(fields: &'f Fields, filters: &[(String, Vec<String>)]) -> Filters<'f> {
-        let mut keys: Vec<(&str, Filter<'f>)> = Vec::new();
+        let mut keys: BTreeMap<&str, Filter<'f>> = BTreeMap::new();
+        let mut impossible = false;
         for (key, values) in filters {
-            let column = meta_columns(fields).find(|c| c.name == *key);
+            let Some(column) = meta_columns(fields).find(|c| c.name == *key) else {
+                impossible = true;
+                continue;
+            };
             let mut wanted: Vec<&str> = values.iter().map(String::as_str).collect();
             wanted.sort_unstable();
-            let passes: Vec<bool> = column
-                .map(|c| c.values.iter().map(|v| wanted.binary_search(&v.as_str()).is_ok()).collect())
-                .unwrap_or_default();
-            match keys.iter_mut().find(|(k, _)| k == key) {
-                Some((_, f)) => f.passes.iter_mut().zip(&passes).for_each(|(a, b)| *a &= b),
-                None => keys.push((key, Filter { column, passes })),
+            let passes = column.values.iter().map(|v| wanted.binary_search(&v.as_str()).is_ok());
+            match keys.get_mut(key.as_str()) {
+                Some(f) => f.passes.iter_mut().zip(passes).for_each(|(a, b)| *a &= b),
+                None => {
+                    keys.insert(key, Filter { column, passes: passes.collect() });
+                }
             }
         }
-        Filters { keys: keys.into_iter().map(|(_, f)| f).collect() }
+        Filters { keys: keys.into_values().collect(), impossible }
     }
 
     pub fn keep(&self, doc: u32) -> bool {
-        self.keys.iter().all(|f| f.passes(doc))
+        !self.impossible && self.keys.iter().all(|f| f.passes(doc))
     }
 
     fn failed(&self, doc: u32) -> Failed {
+        // The impossible filter has no facet of its own to be left out of.
+        if self.impossible {
+            return Failed::Several;
+        }
         let mut failed = Failed::None;
         for (i, f) in self.keys.iter().enumerate() {
             if !f.passes(doc) {
@@ -77,13 +87,13 @@ impl<'f> Filters<'f> {
 
     /// The filter on `column`, if any.
     fn on(&self, column: &Column) -> Option<&Filter<'f>> {
-        self.keys.iter().find(|f| f.column.is_some_and(|c| std::ptr::eq(c, column)))
+        self.keys.iter().find(|f| std::ptr::eq(f.column, column))
     }
 }
 
 impl Filter<'_> {
     fn passes(&self, doc: u32) -> bool {
-        self.column.and_then(|c| c.value_of(doc)).is_some_and(|v| self.passes.get(v).copied().unwrap_or(false))
+        self.column.value_of(doc).is_some_and(|v| self.passes.get(v).copied().unwrap_or(false))
     }
 }
 
@@ -105,7 +115,7 @@ pub(crate) fn facets(fields: &Fields, filters: &Filters, matches: &[Ranked]) -> 
         match filters.failed(doc) {
             Failed::None => (0..columns.len()).for_each(|c| count(c, doc)),
             Failed::One(f) => {
-                if let Some(c) = filters.keys[f].column.and_then(|f| columns.iter().position(|c| std::ptr::eq(*c, f))) {
+                if let Some(c) = columns.iter().position(|c| std::ptr::eq(*c, filters.keys[f].column)) {
                     count(c, doc);
                 }
             }

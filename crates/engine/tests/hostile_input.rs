@@ -9,7 +9,7 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{bounded, default_index, doc, small_index, BOUNDED};
-use fahras_engine::{analyze, parse, Index, MAX_QUERY_CHARS, MAX_WORDS};
+use fahras_engine::{analyze, parse, Index, Order, QueryOptions, MAX_LIMIT, MAX_QUERY_CHARS, MAX_WORDS};
 use fahras_indexer::build_index;
 
 /// Hostile queries, each with a name for failure messages.
@@ -59,8 +59,42 @@ fn answer_all(index: &'static Index, name: &'static str, q: String) {
             }
             index.suggest(&q, limit);
         }
+        for options in page_options() {
+            let page = index.query(&q, &options);
+            assert!(page.hits.len() <= page.total.min(MAX_LIMIT), "{name}: {} of {}", page.hits.len(), page.total);
+        }
+        for doc in 0..index.doc_count() {
+            index.highlight(doc, &q);
+        }
         analyze(&q);
     });
+}
+
+/// Paging, filters and sorts, the odd ones included.
+fn page_options() -> Vec<QueryOptions> {
+    let filter = |k: &str, v: &[&str]| vec![(k.to_owned(), v.iter().map(|v| v.to_string()).collect())];
+    vec![
+        QueryOptions::default(),
+        QueryOptions { offset: usize::MAX, limit: usize::MAX, ..QueryOptions::default() },
+        QueryOptions { filters: filter("source", &["SY24", "قدس برس"]), ..QueryOptions::default() },
+        QueryOptions { filters: filter("no such key", &[""]), ..QueryOptions::default() },
+        QueryOptions { sort: Some(("date".into(), Order::Desc)), offset: 1, ..QueryOptions::default() },
+        QueryOptions { sort: Some(("".into(), Order::Asc)), filters: filter("", &[]), ..QueryOptions::default() },
+    ]
+}
+
+#[test]
+fn a_flood_of_filters_is_bounded() {
+    // Filters are merged per key of the index, however many the query lists:
+    // 100,000 keys, each its own, cost no more than passing over them.
+    let index = leak(default_index());
+    let filters: Vec<(String, Vec<String>)> = (0..100_000)
+        .map(|i| (if i % 2 == 0 { "source".into() } else { format!("k{i}") }, vec![format!("v{i}")]))
+        .collect();
+    let page = bounded("100,000 filters", BOUNDED, move || {
+        index.query("سوريا", &QueryOptions { filters, ..QueryOptions::default() })
+    });
+    assert_eq!(page.total, 0);
 }
 
 fn leak(index: Index) -> &'static Index {
