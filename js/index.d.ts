@@ -109,7 +109,8 @@ export interface FahrasEngine {
   /**
    * One page of results with the total and facets. A query with no searchable words
    * lists every document the filters keep (in document order, or by `sort`) when
-   * there are filters or a sort, and nothing otherwise. Throws a `TypeError` or
+   * there are filters or a sort; otherwise it lists nothing, and its `facets` count
+   * every document (the filters to offer before anything is typed). Throws a `TypeError` or
    * `RangeError` for malformed options.
    */
   query(query: string, options?: QueryOptions): QueryResults;

@@ -59,15 +59,13 @@ function engineFor(indexUrl) {
   return engines.get(key);
 }
 
-// The facets of the whole index, for the filters offered before anything is
-// typed. An empty query lists nothing unless it has filters or an order, so
-// it is asked in the order of one of the keys (for its counts only), once per engine.
+// The facets of the whole index (those of an empty query), for the filters
+// offered before anything is typed; asked once per engine.
 const wholeIndexFacets = new WeakMap();
 
 function facetsOfAll(engine) {
   if (!wholeIndexFacets.has(engine)) {
-    const [key] = Object.keys(engine.query('', { limit: 0 }).facets);
-    wholeIndexFacets.set(engine, key === undefined ? {} : engine.query('', { limit: 0, sort: { [key]: 'asc' } }).facets);
+    wholeIndexFacets.set(engine, engine.query('', { limit: 0 }).facets);
   }
   return wholeIndexFacets.get(engine);
 }

@@ -46,7 +46,8 @@ pub struct Results {
 impl Index {
     /// One page of the documents that match `query` under `options`. A query
     /// with no searchable words lists every document the filters keep, when
-    /// there are filters or a sort; otherwise nothing.
+    /// there are filters or a sort; otherwise it lists nothing and its facets
+    /// count every document.
     pub fn query(&self, query: &str, options: &QueryOptions) -> Results {
         self.answer(query, options, true)
     }
@@ -58,7 +59,14 @@ impl Index {
         let browse = q.is_empty();
         let (mut docs, mut matched) = if browse {
             if options.filters.is_empty() && options.sort.is_none() {
-                let facets = if with_facets { facets(self.fields(), &filters, &[]) } else { Facets::new() };
+                // Nothing asked: no hits, but the values of the whole index, so a
+                // reader can be offered filters before typing anything.
+                let facets = if with_facets {
+                    let every: Vec<Ranked> = (0..self.doc_count()).map(|d| (d, 0.0)).collect();
+                    facets(self.fields(), &filters, &every)
+                } else {
+                    Facets::new()
+                };
                 return Results { total: 0, hits: Vec::new(), facets };
             }
             let mut excluded = vec![false; self.doc_count() as usize];
