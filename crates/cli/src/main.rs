@@ -16,7 +16,8 @@ usage:
   fahras build <file|dir>... --out <dir>       (npx fahras) a search page and script carrying the index
   fahras search --index <index> [--limit N] [--json] <query>
   fahras suggest --index <index> [--limit N] [--json] <prefix>
-  fahras analyze <text>                          show the words the engine sees
+  fahras analyze [--index <index>] <text>        show the words the engine sees and, with
+                                               an index, how it reads the query besides
   fahras info --index <index>";
 
 fn main() -> ExitCode {
@@ -96,7 +97,13 @@ fn run(args: &[String]) -> Result<(), String> {
             if o.json {
                 return json(&hits);
             }
+            let mut shown: Option<&str> = None;
             for (i, h) in hits.iter().enumerate() {
+                // Hits found through a rewrite of the query say which reading found them.
+                if let Some(u) = h.understood.as_deref().filter(|&u| shown != Some(u)) {
+                    println!("showing results for: {}", terminal::escape(u));
+                }
+                shown = h.understood.as_deref();
                 let snippet: String =
                     h.snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
                 let (title, id) = (terminal::escape(&h.title), terminal::escape(&h.id));
@@ -111,6 +118,10 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             s.iter().for_each(|s| println!("{}", terminal::escape(s)));
             Ok(())
+        }
+        "analyze" if o.index.is_some() => {
+            let understood = open(&o)?.understand(&text);
+            json(&serde_json::json!({ "words": analyze(&text), "understood": understood }))
         }
         "analyze" => json(&analyze(&text)),
         "info" => json(&open(&o)?.info()),

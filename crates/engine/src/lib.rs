@@ -2,14 +2,17 @@
 //! bytes read in place.
 //!
 //! [`Index`] opens index bytes (made by `fahras-indexer`); [`Index::search`],
-//! [`Index::suggest`], [`Index::document`] and [`Index::info`] answer from them.
+//! [`Index::suggest`], [`Index::document`] and [`Index::info`] answer from them;
+//! [`Index::understand`] says how a query is read besides as typed.
 //! Nothing here allocates per document at start-up.
 
+mod chars;
 mod fuzzy;
 mod index;
 mod lists;
 mod matcher;
 mod query;
+mod rewrite;
 mod search;
 mod snippet;
 mod stored;
@@ -17,6 +20,7 @@ mod suggest;
 
 pub use index::{Index, Info};
 pub use query::{parse, Query, QueryWord, MAX_QUERY_CHARS, MAX_WORDS};
+pub use rewrite::{Rewrite, Rule, Rules, MAX_REWRITES};
 pub use search::{Hit, MAX_LIMIT};
 pub use snippet::Segment;
 pub use stored::{Meta, StoredDoc};

@@ -12,6 +12,7 @@
 use crate::index::Index;
 use crate::matcher::{expand, WordMatch, EXACT, STEM};
 use crate::query::{parse, Query};
+use crate::rewrite::{self, Rules};
 use crate::snippet::{Match, Segment};
 use fahras_core::analysis::stem;
 use fahras_core::format::postings::Posting;
@@ -39,32 +40,62 @@ pub struct Hit {
     pub url: Option<String>,
     pub score: f32,
     pub snippet: Vec<Segment>,
+    /// The query as rewritten when this hit was found by a rewrite of it (another
+    /// keyboard layout, spelling, Latin letters…): "حلب" for `pgf`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub understood: Option<String>,
 }
 
 impl Index {
     /// The `limit` best documents for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_with(query, limit, Rules::ALL)
+    }
+
+    /// [`Index::search`] with only `rules` of [`crate::rewrite`] applied.
+    pub fn search_with(&self, query: &str, limit: usize, rules: Rules) -> Vec<Hit> {
         let q = parse(query);
         let limit = limit.min(MAX_LIMIT);
         if q.is_empty() || limit == 0 || self.doc_count() == 0 {
             return Vec::new();
         }
-        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w)).collect();
-        let mut scores = self.score(&words);
-        self.exclude(&q, &mut scores);
-        let mut ranked = self.rerank(&q, &words, scores);
+        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w, rules)).collect();
+        let typed = self.ranked(&q, &words, limit);
+        let rewrites = rewrite::rewrites(self, query, &q, &words, rules);
+        if rewrites.is_empty() {
+            return typed.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos, None)).collect();
+        }
+        let found: Vec<_> = rewrites
+            .into_iter()
+            .map(|r| {
+                let q = parse(&r.query);
+                let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w, rules)).collect();
+                (self.ranked(&q, &words, limit), r)
+            })
+            .collect();
+        rewrite::merge(typed, found, limit)
+            .into_iter()
+            .filter_map(|((doc, score, pos), understood)| self.hit(doc, score, &pos, understood))
+            .collect()
+    }
+
+    /// The `limit` best documents for a parsed query, with the positions of its words.
+    fn ranked(&self, q: &Query, words: &[WordMatch], limit: usize) -> Vec<Ranked> {
+        let mut scores = self.score(words);
+        self.exclude(q, &mut scores);
+        let mut ranked = self.rerank(q, words, scores);
         ranked.truncate(limit);
         if words.len() < 2 {
             // Reranking had no use for positions; snippets do.
             let docs: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-            for (r, pos) in ranked.iter_mut().zip(self.positions(&words, &docs)) {
+            for (r, pos) in ranked.iter_mut().zip(self.positions(words, &docs)) {
                 r.2 = pos;
             }
         }
-        ranked.into_iter().filter_map(|(doc, score, pos)| self.hit(doc, score, &pos)).collect()
+        ranked
     }
 
-    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
+    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>], understood: Option<String>) -> Option<Hit> {
         let d = self.doc_words(doc)?;
         let title_words = d.title.words.len() as u32;
         // The snippet comes from the text, or from the title when there is no text.
@@ -76,6 +107,7 @@ impl Index {
             url: (!d.url.is_empty()).then(|| d.url.to_owned()),
             score,
             snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
+            understood,
         })
     }
 
@@ -121,7 +153,7 @@ impl Index {
                     None => postings.for_each(&mut visit),
                 }
             }
-            if let Some((off, record)) = w.stem.and_then(|off| Some((off, self.stem_record(off)?))) {
+            for (off, record) in w.stems.iter().filter_map(|&off| Some((off, self.stem_record(off)?))) {
                 let idf = self.idf(record.df().max(w.df));
                 for p in self.stem_list(&record, off).iter() {
                     offer(p.doc, STEM, STEM * idf * tf_norm(norms, p.tf, p.doc), &mut best);
@@ -226,7 +258,7 @@ impl Index {
 
 /// A ranked document: number, score, and the positions of each query word in it
 /// where they were needed to rank it.
-type Ranked = (u32, f32, Vec<Vec<u32>>);
+pub(crate) type Ranked = (u32, f32, Vec<Vec<u32>>);
 
 struct Scores {
     total: Vec<f32>,

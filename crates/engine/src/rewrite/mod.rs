@@ -1,0 +1,266 @@
+//! Query rewrites: what a reader meant when what they typed is spelled otherwise
+//! in the text, or typed with the wrong keyboard, in Latin letters, or without a
+//! space.
+//!
+//! Each rule proposes, for a span of the query, replacements that the index's own
+//! dictionary holds, so only words that exist are ever proposed. The rewritten
+//! queries are searched like the typed one and their hits merged, each scaled by
+//! its rule's weight (below 1). Hits keep the query that found them
+//! ([`crate::Hit::understood`]), so a reader can be told "showing results for".
+//!
+//! Two kinds of rule:
+//! - *Spelling* rules (another spelling of a name, a month's other name) run for
+//!   every query. Their hits never rise above the typed query's best hit.
+//! - *Fallback* rules (keyboard layout, Latin letters, glued words) run only for a
+//!   word that found nothing of its own (at most typo corrections): a word the
+//!   index knows is never taken for a mistake.
+//!
+//! The in-word rules (other clitics while typing, a stem that over-strips) live
+//! in [`crate::matcher`]; they are listed here so that each can be switched off
+//! to measure what it does.
+//!
+//! Bounds: [`MAX_CANDIDATES`] replacements per word, [`MAX_REWRITES`] rewritten
+//! queries searched per query; each rule bounds its own dictionary reads.
+
+mod glued;
+mod keyboard;
+mod latin;
+mod months;
+mod variants;
+
+use crate::index::Index;
+use crate::matcher::WordMatch;
+use crate::query::Query;
+use crate::search::Ranked;
+use fahras_core::analysis::{stem, tokens};
+use fst::automaton::Str;
+use fst::Automaton;
+use serde::Serialize;
+
+/// Rewritten queries searched besides the typed one, at most.
+pub const MAX_REWRITES: usize = 3;
+/// Replacements kept per query word.
+const MAX_CANDIDATES: usize = 3;
+
+/// A way of reading a query otherwise than as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// Another spelling of a name or loanword (سوريا ~ سورية, غوغل ~ جوجل).
+    Variant,
+    /// A word being typed completed under other proclitics (النابال ~ والنابالم).
+    Clitic,
+    /// A word whose light stem over-strips matched as a stem itself (فسفور ~ والفسفورية).
+    Stem,
+    /// Words typed without the space between them (الخوذالبيضاء ~ الخوذ البيضاء).
+    Glued,
+    /// Typed with the other keyboard layout (pgf ~ حلب, اثممخ ~ hello).
+    Keyboard,
+    /// Arabic written in Latin letters (Idlib ~ ادلب, 7alab ~ حلب).
+    Latin,
+    /// A month by its other name (شباط ~ فبراير, كانون الثاني ~ يناير).
+    Month,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 7] =
+        [Rule::Variant, Rule::Clitic, Rule::Stem, Rule::Glued, Rule::Keyboard, Rule::Latin, Rule::Month];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Variant => "variant",
+            Rule::Clitic => "clitic",
+            Rule::Stem => "stem",
+            Rule::Glued => "glued",
+            Rule::Keyboard => "keyboard",
+            Rule::Latin => "latin",
+            Rule::Month => "month",
+        }
+    }
+
+    /// How much a hit found only through this rule counts against one found as typed.
+    fn weight(self) -> f32 {
+        match self {
+            Rule::Month => 0.9,
+            Rule::Keyboard | Rule::Glued => 0.8,
+            Rule::Variant | Rule::Latin => 0.6,
+            Rule::Clitic | Rule::Stem => 1.0,
+        }
+    }
+
+    /// Runs only for words that found nothing of their own.
+    fn is_fallback(self) -> bool {
+        matches!(self, Rule::Glued | Rule::Keyboard | Rule::Latin)
+    }
+}
+
+/// A set of [`Rule`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules(u8);
+
+impl Rules {
+    pub const ALL: Rules = Rules(0x7F);
+    pub const NONE: Rules = Rules(0);
+
+    pub fn has(self, r: Rule) -> bool {
+        self.0 & Rules::bit(r) != 0
+    }
+
+    pub fn without(self, r: Rule) -> Rules {
+        Rules(self.0 & !Rules::bit(r))
+    }
+
+    fn bit(r: Rule) -> u8 {
+        1 << r as u8
+    }
+}
+
+/// One way the query was read otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rewrite {
+    /// The query as rewritten.
+    pub query: String,
+    /// The rules that rewrote it.
+    pub rules: Vec<Rule>,
+    /// Its hits' scores are scaled by this.
+    pub weight: f32,
+}
+
+impl Rewrite {
+    /// Whether its hits may outrank the typed query's best (only a fallback's may:
+    /// the typed words it replaced found nothing).
+    pub(crate) fn is_fallback(&self) -> bool {
+        self.rules.iter().any(|r| r.is_fallback())
+    }
+}
+
+impl Index {
+    /// The ways `query` is read besides as typed, best first: what
+    /// [`Index::search`] also searches for.
+    pub fn understand(&self, query: &str) -> Vec<Rewrite> {
+        let q = crate::query::parse(query);
+        let words: Vec<WordMatch> = q.words.iter().map(|w| crate::matcher::expand(self, w, Rules::ALL)).collect();
+        rewrites(self, query, &q, &words, Rules::ALL)
+    }
+}
+
+/// A replacement for the query's bytes `start..end`.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    text: String,
+    rule: Rule,
+}
+
+/// The rewritten queries worth searching for `input` (parsed as `q`, its words
+/// expanded as `words`), best first.
+pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch], rules: Rules) -> Vec<Rewrite> {
+    let mut slots: Vec<Vec<Candidate>> = Vec::new();
+    let mut push = |found: Vec<Candidate>| {
+        if !found.is_empty() {
+            slots.push(found.into_iter().take(MAX_CANDIDATES).collect());
+        }
+    };
+    if rules.has(Rule::Month) {
+        months::candidates(index, q).into_iter().for_each(&mut push);
+    }
+    for (w, m) in q.words.iter().zip(words) {
+        // Dictionary keys are shown as the documents write them (سورية, not سوريه).
+        let span_of = |key: String, rule: Rule| {
+            let text = key.split(' ').map(|k| index.written_form(k).unwrap_or_else(|| k.to_owned())).collect::<Vec<_>>();
+            Candidate { start: w.token.start, end: w.token.end, text: text.join(" "), rule }
+        };
+        let mut found: Vec<Candidate> = Vec::new();
+        if rules.has(Rule::Variant) {
+            found.extend(variants::candidates(index, &w.token.term).into_iter().map(|t| span_of(t, Rule::Variant)));
+        }
+        if m.matches_little() {
+            if rules.has(Rule::Keyboard) {
+                found.extend(keyboard::candidates(index, input, w));
+            }
+            if rules.has(Rule::Latin) {
+                found.extend(latin::candidates(index, &w.token.term).into_iter().map(|t| span_of(t, Rule::Latin)));
+            }
+            if rules.has(Rule::Glued) {
+                found.extend(glued::candidates(index, w).into_iter().map(|t| span_of(t, Rule::Glued)));
+            }
+        }
+        push(found);
+    }
+    let mut out: Vec<Rewrite> = Vec::new();
+    for k in 0..MAX_REWRITES {
+        if k > 0 && slots.iter().all(|s| s.len() <= k) {
+            break;
+        }
+        let mut chosen: Vec<&Candidate> = Vec::new();
+        for slot in &slots {
+            let c = &slot[k.min(slot.len() - 1)];
+            if chosen.iter().all(|o| c.end <= o.start || c.start >= o.end) {
+                chosen.push(c);
+            }
+        }
+        chosen.sort_by_key(|c| c.start);
+        let mut query = String::new();
+        let mut at = 0;
+        for c in &chosen {
+            query.push_str(&input[at..c.start]);
+            query.push_str(&c.text);
+            at = c.end;
+        }
+        query.push_str(input.get(at..).unwrap_or(""));
+        let mut used: Vec<Rule> = Vec::new();
+        for c in &chosen {
+            if !used.contains(&c.rule) {
+                used.push(c.rule);
+            }
+        }
+        let weight = used.iter().map(|r| r.weight()).fold(1.0, f32::min);
+        if !chosen.is_empty() && out.iter().all(|r| r.query != query) {
+            out.push(Rewrite { query, rules: used, weight });
+        }
+    }
+    out
+}
+
+/// The typed query's hits and each rewrite's, merged: a document found as typed
+/// keeps that; otherwise its best rewrite's score, scaled by the rewrite's weight
+/// and, for a spelling rewrite, kept below the typed query's best hit.
+pub(crate) fn merge(typed: Vec<Ranked>, found: Vec<(Vec<Ranked>, Rewrite)>, limit: usize) -> Vec<(Ranked, Option<String>)> {
+    let best = typed.first().map(|r| r.1);
+    let mut out: Vec<(Ranked, Option<String>)> = typed.into_iter().map(|r| (r, None)).collect();
+    for (ranked, rewrite) in found {
+        let cap = match best {
+            Some(b) if !rewrite.is_fallback() => b * rewrite.weight,
+            _ => f32::INFINITY,
+        };
+        for (doc, score, pos) in ranked {
+            let score = (score * rewrite.weight).min(cap);
+            match out.iter_mut().find(|(r, _)| r.0 == doc) {
+                Some((r, understood)) if understood.is_some() && r.1 < score => {
+                    *r = (doc, score, pos);
+                    *understood = Some(rewrite.query.trim().to_owned());
+                }
+                Some(_) => {}
+                None => out.push(((doc, score, pos), Some(rewrite.query.trim().to_owned()))),
+            }
+        }
+    }
+    out.sort_by(|a, b| b.0 .1.total_cmp(&a.0 .1).then(a.0 .0.cmp(&b.0 .0)));
+    out.truncate(limit);
+    out
+}
+
+/// Whether every word of `text` is in the index (as a spelling or a stem), the
+/// last one also as the start of a word when `typing`.
+fn known(index: &Index, text: &str, typing: bool) -> bool {
+    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return false };
+    let words: Vec<_> = tokens(text).collect();
+    let n = words.len();
+    n > 0
+        && words.iter().enumerate().all(|(i, t)| {
+            terms.contains_key(&t.term)
+                || stems.contains_key(stem(&t.term))
+                || (typing && i + 1 == n && !index.frequent_terms(Str::new(&t.term).starts_with(), 1, 1).is_empty())
+        })
+}
