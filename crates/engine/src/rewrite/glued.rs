@@ -1,14 +1,15 @@
 //! Two words typed without the space between them (الخوذالبيضاء for الخوذ
-//! البيضاء): split where both halves are words of the index.
+//! البيضاء): split where both halves are written words of the index.
 
 use crate::index::Index;
 use crate::query::QueryWord;
-use fahras_core::analysis::stem;
 use fst::automaton::Str;
 use fst::Automaton;
 
-/// Each half has at least this many letters.
+/// Each half has at least this many letters (في and من are glued on most often).
 const MIN_PART: usize = 2;
+/// Shorter words are not split: too many pairs of short words spell them.
+const MIN_CHARS: usize = 6;
 /// Splits proposed, the best first.
 const KEEP: usize = 2;
 
@@ -16,14 +17,14 @@ const KEEP: usize = 2;
 /// whose rarer half is commonest. At most one dictionary lookup per half and
 /// split point: two per letter.
 pub(super) fn candidates(index: &Index, word: &QueryWord) -> Vec<String> {
-    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return Vec::new() };
+    let Some(terms) = index.terms() else { return Vec::new() };
     let term = &word.token.term;
+    if term.chars().count() < MIN_CHARS {
+        return Vec::new();
+    }
     let df = |w: &str, typing: bool| -> u64 {
         if let Some(off) = terms.get(w) {
             return index.postings(off).len();
-        }
-        if let Some(record) = stems.get(stem(w)).and_then(|off| index.stem_record(off)) {
-            return record.df();
         }
         if typing {
             return index.frequent_terms(Str::new(w).starts_with(), 1, 1).first().map_or(0, |(_, off)| index.postings(*off).len());

@@ -173,7 +173,7 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
         };
         let mut found: Vec<Candidate> = Vec::new();
         if rules.has(Rule::Variant) {
-            found.extend(variants::candidates(index, &w.token.term).into_iter().map(|t| span_of(t, Rule::Variant)));
+            found.extend(variants::candidates(index, &w.token.term, m.df).into_iter().map(|t| span_of(t, Rule::Variant)));
         }
         if m.matches_little() {
             if rules.has(Rule::Keyboard) {

@@ -9,6 +9,7 @@
 
 use crate::chars::{CharAutomaton, Utf8};
 use crate::index::Index;
+use fahras_core::analysis::strip_prefix;
 
 /// Letters that stand for one foreign sound.
 const CLASSES: [&[char]; 3] = [&['غ', 'ج', 'ق', 'گ'], &['ف', 'ڤ'], &['ب', 'پ']];
@@ -21,26 +22,47 @@ const SWAP: u8 = 1;
 const VOWEL: u8 = 2;
 /// Edits allowed in all: two swaps (غوغل ~ جوجل) or one vowel.
 const BUDGET: u8 = 2;
-/// Shorter words are left alone: too many of their neighbours are other words.
+/// Shorter words (without proclitics) are left alone: too many of their
+/// neighbours are other words (قال ~ جال).
 const MIN_CHARS: usize = 4;
-/// Long vowels are only guessed at in words this long (names, not كتاب ~ كتب).
-const MIN_VOWEL_CHARS: usize = 6;
-/// The ـيا ~ ـيه ending is guessed at in words this long.
+/// Long vowels are only guessed at inside words this long (without proclitics):
+/// names (فلاديمير ~ فلادمير), not the patterns of Arabic words (انظروا ~ انظرا,
+/// الجمعة ~ الجماعة).
+const MIN_VOWEL_CHARS: usize = 7;
+/// The ـيا ~ ـيه ending is guessed at in words this long without the article: a
+/// country's name takes none (سوريا), its adjective does (السورية ~ العليا).
 const MIN_ENDING_CHARS: usize = 5;
+/// A variant is proposed only if the typed word is at most this many times more
+/// common: a name's spellings are each in use, while a common word's neighbour
+/// one letter away is another word (فقال ~ فجال).
+const RATIO: u64 = 4;
 /// Keys read, and variants kept (the most frequent).
 const SCAN: usize = 256;
 const KEEP: usize = 3;
 /// Longest word looked at.
 const MAX_CHARS: usize = 32;
 
-/// Spellings in the index that are variants of `term` (not `term` itself).
-pub(super) fn candidates(index: &Index, term: &str) -> Vec<String> {
+/// Spellings in the index that are variants of `term` (not `term` itself), whose
+/// own documents number `df`.
+pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
     let word: Vec<char> = term.chars().collect();
-    if word.len() < MIN_CHARS || word.len() > MAX_CHARS || !word.iter().all(|c| ('\u{0621}'..='\u{06FF}').contains(c)) {
+    // Letters of the word without its article; a lone و or ف may be the word's own (فلادمير).
+    let bare = match strip_prefix(term) {
+        s if term.len() - s.len() > 2 => s.chars().count(),
+        _ => word.len(),
+    };
+    if bare < MIN_CHARS || word.len() > MAX_CHARS || !word.iter().all(|c| ('\u{0621}'..='\u{06FF}').contains(c)) {
         return Vec::new();
     }
-    let automaton = Utf8(Variants { vowels: word.len() >= MIN_VOWEL_CHARS, ending: word.len() >= MIN_ENDING_CHARS, word });
-    index.frequent_terms(automaton, SCAN, KEEP + 1).into_iter().map(|(k, _)| k).filter(|k| k != term).take(KEEP).collect()
+    let ending = bare >= MIN_ENDING_CHARS && !term.starts_with("ال");
+    let automaton = Utf8(Variants { vowels: bare >= MIN_VOWEL_CHARS, ending, word });
+    index
+        .frequent_terms(automaton, SCAN, KEEP + 1)
+        .into_iter()
+        .filter(|(k, off)| k != term && index.postings(*off).len() * RATIO >= df)
+        .map(|(k, _)| k)
+        .take(KEEP)
+        .collect()
 }
 
 struct Variants {
@@ -70,15 +92,26 @@ impl Variants {
         }
     }
 
-    /// Cost of a long vowel written on one side only, after the first letter.
+    /// Cost of a long vowel written on one side only, at typed position `at`:
+    /// inside the word, as the last letter is often a suffix (اخبرنا ~ اخبرن).
     fn vowel(&self, at: usize, c: char) -> u8 {
-        if self.vowels && at > 0 && VOWELS.contains(&c) {
+        if self.vowels && at > 0 && at < self.word.len() && VOWELS.contains(&c) {
             VOWEL
         } else {
             u8::MAX
         }
     }
 
+
+    /// Cost of the typed letter at `at` being a long vowel the key leaves out;
+    /// never its last letter.
+    fn missing(&self, at: usize) -> u8 {
+        if at + 1 < self.word.len() {
+            self.vowel(at, self.word[at])
+        } else {
+            u8::MAX
+        }
+    }
 }
 
 impl CharAutomaton for Variants {
@@ -88,7 +121,7 @@ impl CharAutomaton for Variants {
         let mut cells = [u8::MAX; MAX_CHARS + 1];
         cells[0] = 0;
         for i in 1..=self.word.len() {
-            cells[i] = cells[i - 1].saturating_add(self.vowel(i - 1, self.word[i - 1]));
+            cells[i] = cells[i - 1].saturating_add(self.missing(i - 1));
         }
         cells
     }
@@ -101,7 +134,7 @@ impl CharAutomaton for Variants {
         for i in 1..=n {
             let swap = row[i - 1].saturating_add(self.swap(i - 1, c));
             let extra = row[i].saturating_add(self.vowel(i, c));
-            let missing = next[i - 1].saturating_add(self.vowel(i - 1, self.word[i - 1]));
+            let missing = next[i - 1].saturating_add(self.missing(i - 1));
             next[i] = swap.min(extra).min(missing);
         }
         next
