@@ -35,7 +35,7 @@ const FUZZY_TERMS: usize = 24;
 const POSITION_STEMS: usize = 12;
 
 /// The article, conjunctions and prepositions that readers glue on or leave off.
-const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
+pub const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 
 /// Proclitics, alone and stacked, that a word being typed may lack or carry
 /// otherwise than the indexed word (النابال ~ والنابالم).
@@ -137,9 +137,16 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
                 add(&mut m, &key, off, completion(typed, &key, PREFIX));
             }
         }
-        if rules.has(Rule::Clitic) && bare.chars().count() >= CLITIC_MIN_CHARS {
-            for (key, off) in clitic_completions(index, bare) {
-                add(&mut m, &key, off, completion(bare.chars().count(), &key, PREFIX * CLITIC));
+        // What was typed may be the word with no clitic (its و or ف is its own:
+        // فسفو), the word without the stemmer's proclitics, or without a
+        // preposition the stemmer keeps (بلقما ~ لقمان).
+        let preposition = token.term.strip_prefix(['ب', 'ل', 'ك']);
+        let mut bases = vec![token.term.as_str(), bare];
+        bases.extend(preposition);
+        bases.dedup();
+        for base in bases.into_iter().filter(|b| rules.has(Rule::Clitic) && b.chars().count() >= CLITIC_MIN_CHARS) {
+            for (key, off) in clitic_completions(index, base) {
+                add(&mut m, &key, off, completion(base.chars().count(), &key, PREFIX * CLITIC));
             }
         }
     }

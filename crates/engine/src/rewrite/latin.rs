@@ -73,11 +73,12 @@ fn consonant(c: char) -> Option<&'static [char]> {
 
 fn vowel(c: char, last: bool) -> Option<&'static [char]> {
     Some(match c {
-        // A final -a is often ة (Raqqa, Fatima).
+        // A final -a is often ة (Fatima) or ى; a foreign name's short vowel is
+        // often written ا (Trump ~ ترامب).
         'a' if last => &['ا', 'ه', 'ي'],
         'a' => &['ا'],
-        'e' | 'i' | 'y' => &['ي'],
-        'o' | 'u' => &['و'],
+        'e' | 'i' | 'y' => &['ي', 'ا'],
+        'o' | 'u' => &['و', 'ا'],
         _ => return None,
     })
 }
@@ -89,7 +90,13 @@ fn slots(word: &str) -> Option<Vec<Slot>> {
     if !w.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) || !w.iter().any(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let mut out: Vec<Slot> = Vec::new();
+    // The Arabic word may carry a conjunction or preposition and the article
+    // (بحمص, الاسد) that a Latin spelling leaves out.
+    let mut out: Vec<Slot> = vec![
+        Slot { letters: &['و', 'ف', 'ب', 'ل', 'ك'], optional: true },
+        Slot { letters: &['ا'], optional: true },
+        Slot { letters: &['ل'], optional: true },
+    ];
     let mut i = 0;
     while i < w.len() {
         // A doubled letter is one letter with shadda.
@@ -191,6 +198,8 @@ mod tests {
         assert!(matches("hassan", "حسن") && matches("hassan", "حسان"));
         assert!(matches("fatima", "فاطمه"));
         assert!(matches("omar", "عمر"));
+        assert!(matches("trump", "ترامب"));
+        assert!(matches("homs", "بحمص") && matches("assad", "الاسد"));
         assert!(!matches("idlib", "حلب"));
         // Too few consonants, digits only, another script: no pattern.
         assert!(slots("hello").is_none() && slots("2018").is_none() && slots("حلب").is_none());

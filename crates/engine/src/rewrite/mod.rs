@@ -29,7 +29,7 @@ mod months;
 mod variants;
 
 use crate::index::Index;
-use crate::matcher::WordMatch;
+use crate::matcher::{WordMatch, PROCLITICS};
 use crate::query::Query;
 use crate::search::Ranked;
 use fahras_core::analysis::{stem, tokens};
@@ -251,16 +251,26 @@ pub(crate) fn merge(typed: Vec<Ranked>, found: Vec<(Vec<Ranked>, Rewrite)>, limi
     out
 }
 
-/// Whether every word of `text` is in the index (as a spelling or a stem), the
-/// last one also as the start of a word when `typing`.
+/// Whether every word of `text` is in the index (see [`word_df`]).
 fn known(index: &Index, text: &str, typing: bool) -> bool {
-    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return false };
     let words: Vec<_> = tokens(text).collect();
     let n = words.len();
-    n > 0
-        && words.iter().enumerate().all(|(i, t)| {
-            terms.contains_key(&t.term)
-                || stems.contains_key(stem(&t.term))
-                || (typing && i + 1 == n && !index.frequent_terms(Str::new(&t.term).starts_with(), 1, 1).is_empty())
-        })
+    n > 0 && words.iter().enumerate().all(|(i, t)| word_df(index, &t.term, typing && i + 1 == n) > 0)
+}
+
+/// In how many documents a normalized word is found: as written, with a
+/// proclitic (ريف in بريف), or by its stem; when `typing`, also as the start of
+/// a word (the commonest such word's frequency).
+fn word_df(index: &Index, w: &str, typing: bool) -> u64 {
+    let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return 0 };
+    let spelled = std::iter::once(w.to_owned())
+        .chain(PROCLITICS.iter().map(|p| format!("{p}{w}")))
+        .filter_map(|k| terms.get(k))
+        .map(|off| index.postings(off).len());
+    let stemmed = stems.get(stem(w)).and_then(|off| index.stem_record(off)).map(|r| r.df());
+    let df = spelled.chain(stemmed).max().unwrap_or(0);
+    if df > 0 || !typing {
+        return df;
+    }
+    index.frequent_terms(Str::new(w).starts_with(), 1, 1).first().map_or(0, |&(_, off)| index.postings(off).len())
 }
