@@ -130,21 +130,27 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
     }
     if word.prefix {
         let bare = strip_prefix(&token.term);
-        for base in [token.term.as_str(), bare] {
+        let mut as_typed = false;
+        for (i, base) in [token.term.as_str(), bare].into_iter().enumerate() {
             let typed = base.chars().count();
             let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
             for (key, off) in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
                 add(&mut m, &key, off, completion(typed, &key, PREFIX));
             }
+            if i == 0 {
+                as_typed = !m.terms.is_empty();
+            }
         }
-        // What was typed may be the word with no clitic (its و or ف is its own:
+        // Only when no spelling matched the word as typed, clitics and all (as a
+        // word or the start of one), its clitics may be other than the text's. What was typed may be the word with no clitic (its و or ف is its own:
         // فسفو), the word without the stemmer's proclitics, or without a
         // preposition the stemmer keeps (بلقما ~ لقمان).
         let preposition = token.term.strip_prefix(['ب', 'ل', 'ك']);
         let mut bases = vec![token.term.as_str(), bare];
         bases.extend(preposition);
         bases.dedup();
-        for base in bases.into_iter().filter(|b| rules.has(Rule::Clitic) && b.chars().count() >= CLITIC_MIN_CHARS) {
+        let others = rules.has(Rule::Clitic) && !as_typed;
+        for base in bases.into_iter().filter(|b| others && b.chars().count() >= CLITIC_MIN_CHARS) {
             for (key, off) in clitic_completions(index, base) {
                 add(&mut m, &key, off, completion(base.chars().count(), &key, PREFIX * CLITIC));
             }
