@@ -10,6 +10,13 @@ export interface SearchHit {
   url?: string;
   score: number;
   snippet: SnippetPart[];
+  /**
+   * Present when the hit was found by reading the query otherwise than as typed
+   * (another keyboard layout, Latin letters, another spelling of a name, a
+   * month's other name, words typed without a space): the query as it was read,
+   * e.g. "حلب" for `pgf`. Show it as "showing results for".
+   */
+  understood?: string;
 }
 
 /**

@@ -105,9 +105,11 @@ fn main() {
     };
     // Per rule: (fired, hurt, helped).
     let mut rules = [(0usize, 0usize, 0usize); Rule::ALL.len()];
+    let mut plain = 0.0;
     for q in &queries {
         let hits = index.search(&q.q, 10);
         let (with, banned_with) = rr_of(&hits, q);
+        plain += rr_of(&index.search_with(&q.q, 10, Rules::NONE), q).0;
         for (tally, &rule) in rules.iter_mut().zip(&Rule::ALL) {
             let without = index.search_with(&q.q, 10, Rules::ALL.without(rule));
             if without.iter().map(|h| &h.id).ne(hits.iter().map(|h| &h.id)) {
@@ -151,6 +153,7 @@ fn main() {
         println!("{}", t.line(k));
     }
     println!("not first: {failures}");
+    println!("MRR@10 with no rewrite rule: {:.3}", plain / queries.len().max(1) as f64);
     for (&(fired, hurt, helped), rule) in rules.iter().zip(Rule::ALL) {
         if fired > 0 {
             println!("rule {:<8} fired {fired:<4} helped {helped:<4} hurt {hurt}", rule.name());

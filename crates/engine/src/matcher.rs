@@ -11,7 +11,7 @@
 use crate::fuzzy::{allowed_distance, Fuzzy};
 use crate::index::Index;
 use crate::query::QueryWord;
-use crate::rewrite::{Rule, Rules};
+use crate::rewrite::{insert_bounded, Rule, Rules};
 use fahras_core::analysis::{stem, strip_prefix, strip_suffixes};
 use fst::automaton::Str;
 use fst::Automaton;
@@ -181,13 +181,13 @@ fn completion(typed: usize, key: &str, weight: f32) -> f32 {
 /// The commonest words that are `bare` completed and carrying some proclitics:
 /// [`CLITIC_SCAN`] keys read per chain, [`CLITIC_TERMS`] kept in all.
 fn clitic_completions(index: &Index, bare: &str) -> Vec<(String, u64)> {
-    let mut found: Vec<(u64, String, u64)> = CLITIC_CHAINS
-        .iter()
-        .flat_map(|c| index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS))
-        .map(|(key, off)| (index.postings(off).len(), key, off))
-        .collect();
-    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    found.into_iter().take(CLITIC_TERMS).map(|(_, key, off)| (key, off)).collect()
+    let mut found: Vec<(u64, String, u64)> = Vec::new();
+    for c in CLITIC_CHAINS {
+        for (key, off) in index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS) {
+            insert_bounded(&mut found, (index.postings(off).len(), key, off), CLITIC_TERMS, |a, b| a.0 > b.0);
+        }
+    }
+    found.into_iter().map(|(_, key, off)| (key, off)).collect()
 }
 
 fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMut(&mut WordMatch, &str, u64, f32)) {

@@ -1,7 +1,7 @@
 //! Two words typed without the space between them (الخوذالبيضاء for الخوذ
 //! البيضاء): split where both halves are written words of the index.
 
-use super::word_df;
+use super::{insert_bounded, word_df};
 use crate::index::Index;
 use crate::query::QueryWord;
 
@@ -21,6 +21,7 @@ pub(super) fn candidates(index: &Index, word: &QueryWord) -> Vec<String> {
         return Vec::new();
     }
     let cuts: Vec<usize> = term.char_indices().map(|(i, _)| i).collect();
+    // The best KEEP splits by (rarer half's frequency, text).
     let mut found: Vec<(u64, String)> = Vec::new();
     for &at in cuts.iter().skip(MIN_PART).take(cuts.len().saturating_sub(2 * MIN_PART - 1)) {
         let (left, right) = term.split_at(at);
@@ -30,9 +31,8 @@ pub(super) fn candidates(index: &Index, word: &QueryWord) -> Vec<String> {
         }
         let both = l.min(word_df(index, right, word.prefix));
         if both > 0 {
-            found.push((both, format!("{left} {right}")));
+            insert_bounded(&mut found, (both, format!("{left} {right}")), KEEP, |a, b| a.0 > b.0);
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    found.into_iter().take(KEEP).map(|(_, s)| s).collect()
+    found.into_iter().map(|(_, s)| s).collect()
 }

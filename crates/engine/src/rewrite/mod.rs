@@ -193,14 +193,14 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
         if k > 0 && slots.iter().all(|s| s.len() <= k) {
             break;
         }
+        // Non-overlapping replacements, in the order of the query.
         let mut chosen: Vec<&Candidate> = Vec::new();
         for slot in &slots {
             let c = &slot[k.min(slot.len() - 1)];
             if chosen.iter().all(|o| c.end <= o.start || c.start >= o.end) {
-                chosen.push(c);
+                insert_bounded(&mut chosen, c, usize::MAX, |a, b| a.start < b.start);
             }
         }
-        chosen.sort_by_key(|c| c.start);
         let mut query = String::new();
         let mut at = 0;
         for c in &chosen {
@@ -229,6 +229,9 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
 pub(crate) fn merge(typed: Vec<Ranked>, found: Vec<(Vec<Ranked>, Rewrite)>, limit: usize) -> Vec<(Ranked, Option<String>)> {
     let best = typed.first().map(|r| r.1);
     let mut out: Vec<(Ranked, Option<String>)> = typed.into_iter().map(|r| (r, None)).collect();
+    let before = |a: &(Ranked, Option<String>), b: &(Ranked, Option<String>)| {
+        a.0 .1 > b.0 .1 || (a.0 .1 == b.0 .1 && a.0 .0 < b.0 .0)
+    };
     for (ranked, rewrite) in found {
         let cap = match best {
             Some(b) if !rewrite.is_fallback() => b * rewrite.weight,
@@ -236,19 +239,28 @@ pub(crate) fn merge(typed: Vec<Ranked>, found: Vec<(Vec<Ranked>, Rewrite)>, limi
         };
         for (doc, score, pos) in ranked {
             let score = (score * rewrite.weight).min(cap);
-            match out.iter_mut().find(|(r, _)| r.0 == doc) {
-                Some((r, understood)) if understood.is_some() && r.1 < score => {
-                    *r = (doc, score, pos);
-                    *understood = Some(rewrite.query.trim().to_owned());
+            match out.iter().position(|(r, _)| r.0 == doc) {
+                // Found as typed, or by a rewrite that scored it higher.
+                Some(i) if out[i].1.is_none() || out[i].0 .1 >= score => continue,
+                Some(i) => {
+                    out.remove(i);
                 }
-                Some(_) => {}
-                None => out.push(((doc, score, pos), Some(rewrite.query.trim().to_owned()))),
+                None => {}
             }
+            insert_bounded(&mut out, ((doc, score, pos), Some(rewrite.query.trim().to_owned())), limit, before);
         }
     }
-    out.sort_by(|a, b| b.0 .1.total_cmp(&a.0 .1).then(a.0 .0.cmp(&b.0 .0)));
-    out.truncate(limit);
     out
+}
+
+/// Inserts `item` into `v`, which is kept in the order of `before` and at most
+/// `keep` long. (The lists are short: this costs less code than a sort.)
+pub(crate) fn insert_bounded<T>(v: &mut Vec<T>, item: T, keep: usize, before: impl Fn(&T, &T) -> bool) {
+    let at = v.partition_point(|o| !before(&item, o));
+    if at < keep {
+        v.insert(at, item);
+        v.truncate(keep);
+    }
 }
 
 /// Whether every word of `text` is in the index (see [`word_df`]).
