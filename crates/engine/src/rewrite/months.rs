@@ -10,6 +10,7 @@ use super::{known, Candidate, Rule};
 use crate::index::Index;
 use crate::query::Query;
 use fahras_core::analysis::normalize;
+use std::sync::OnceLock;
 
 /// Each month's names, written as usual; the first of each group is its
 /// Levantine name, the second its Egyptian one.
@@ -34,16 +35,20 @@ const AMBIGUOUS: [&str; 4] = ["آب", "مارس", "ماي", "أوت"];
 /// Other names of each month named in `q`: one list per name found, Levantine or
 /// Egyptian first.
 pub(super) fn candidates(index: &Index, q: &Query) -> Vec<Vec<Candidate>> {
+    // Each name's words as the analyzer folds them, made once.
+    static FOLDED: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        MONTHS.iter().map(|names| names.iter().map(|n| n.split(' ').map(normalize).collect()).collect()).collect()
+    });
     let words: Vec<&str> = q.words.iter().map(|w| w.token.term.as_str()).collect();
     let is_number = |i: usize| words.get(i).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let found = MONTHS.iter().find_map(|names| {
-            names.iter().find_map(|name| {
-                let parts: Vec<String> = name.split(' ').map(normalize).collect();
+        let found = MONTHS.iter().zip(folded).find_map(|(names, folded)| {
+            names.iter().zip(folded).find_map(|(name, parts)| {
                 let n = parts.len();
-                let fits = words.get(i..i + n).is_some_and(|ws| ws.iter().zip(&parts).all(|(w, p)| w == p));
+                let fits = words.get(i..i + n).is_some_and(|ws| ws.iter().zip(parts.iter()).all(|(w, p)| w == p));
                 let clear = !AMBIGUOUS.contains(name) || (i > 0 && is_number(i - 1)) || is_number(i + n);
                 (fits && clear).then_some((names, *name, n))
             })

@@ -55,7 +55,14 @@ pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
         return Vec::new();
     }
     let ending = bare >= MIN_ENDING_CHARS && !term.starts_with("ال");
-    let automaton = Utf8(Variants { vowels: bare >= MIN_VOWEL_CHARS, ending, word });
+    let vowels = bare >= MIN_VOWEL_CHARS;
+    // Most words offer no edit at all: no dictionary walk for them.
+    let swaps = word.iter().any(|c| CLASSES.iter().any(|k| k.contains(c)));
+    let ends = ending && (term.ends_with("يا") || term.ends_with("يه"));
+    if !(swaps || ends || vowels) {
+        return Vec::new();
+    }
+    let automaton = Utf8(Variants { vowels, ending, word });
     index
         .frequent_terms(automaton, SCAN, KEEP + 1)
         .into_iter()
