@@ -40,8 +40,8 @@ pub const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 /// Proclitics, alone and stacked, that a word being typed may lack or carry
 /// otherwise than the indexed word (النابال ~ والنابالم).
 const CLITIC_CHAINS: [&str; 20] = [
-    "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وب", "فب", "ول", "فل",
-    "وك",
+    "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وب", "فب", "ول",
+    "فل", "وك",
 ];
 /// Keys read per clitic chain, and completions kept from all chains together.
 const CLITIC_SCAN: usize = 64;
@@ -183,7 +183,8 @@ fn completion(typed: usize, key: &str, weight: f32) -> f32 {
 fn clitic_completions(index: &Index, bare: &str) -> Vec<(String, u64)> {
     let mut found: Vec<(u64, String, u64)> = Vec::new();
     for c in CLITIC_CHAINS {
-        for (key, off) in index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS) {
+        for (key, off) in index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS)
+        {
             insert_bounded(&mut found, (index.postings(off).len(), key, off), CLITIC_TERMS, |a, b| a.0 > b.0);
         }
     }

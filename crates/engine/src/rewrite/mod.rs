@@ -168,12 +168,15 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
     for (w, m) in q.words.iter().zip(words) {
         // Dictionary keys are shown as the documents write them (سورية, not سوريه).
         let span_of = |key: String, rule: Rule| {
-            let text = key.split(' ').map(|k| index.written_form(k).unwrap_or_else(|| k.to_owned())).collect::<Vec<_>>();
+            let text =
+                key.split(' ').map(|k| index.written_form(k).unwrap_or_else(|| k.to_owned())).collect::<Vec<_>>();
             Candidate { start: w.token.start, end: w.token.end, text: text.join(" "), rule }
         };
         let mut found: Vec<Candidate> = Vec::new();
         if rules.has(Rule::Variant) {
-            found.extend(variants::candidates(index, &w.token.term, m.df).into_iter().map(|t| span_of(t, Rule::Variant)));
+            found.extend(
+                variants::candidates(index, &w.token.term, m.df).into_iter().map(|t| span_of(t, Rule::Variant)),
+            );
         }
         if m.matches_little() {
             if rules.has(Rule::Keyboard) {
@@ -226,7 +229,11 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
 /// The typed query's hits and each rewrite's, merged: a document found as typed
 /// keeps that; otherwise its best rewrite's score, scaled by the rewrite's weight
 /// and, for a spelling rewrite, kept below the typed query's best hit.
-pub(crate) fn merge(typed: Vec<Ranked>, found: Vec<(Vec<Ranked>, Rewrite)>, limit: usize) -> Vec<(Ranked, Option<String>)> {
+pub(crate) fn merge(
+    typed: Vec<Ranked>,
+    found: Vec<(Vec<Ranked>, Rewrite)>,
+    limit: usize,
+) -> Vec<(Ranked, Option<String>)> {
     let best = typed.first().map(|r| r.1);
     let mut out: Vec<(Ranked, Option<String>)> = typed.into_iter().map(|r| (r, None)).collect();
     let before = |a: &(Ranked, Option<String>), b: &(Ranked, Option<String>)| {

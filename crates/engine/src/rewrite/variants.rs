@@ -109,7 +109,6 @@ impl Variants {
         }
     }
 
-
     /// Cost of the typed letter at `at` being a long vowel the key leaves out;
     /// never its last letter.
     fn missing(&self, at: usize) -> u8 {
