@@ -9,6 +9,9 @@ use crate::query::QueryWord;
 const MIN_PART: usize = 2;
 /// Shorter words are not split: too many pairs of short words spell them.
 const MIN_CHARS: usize = 6;
+/// Longer words are not split: two words glued are rarely longer, and each split
+/// point costs lookups.
+const MAX_CHARS: usize = 24;
 /// Splits proposed, the best first.
 const KEEP: usize = 2;
 
@@ -17,7 +20,7 @@ const KEEP: usize = 2;
 /// split point (see [`word_df`]).
 pub(super) fn candidates(index: &Index, word: &QueryWord) -> Vec<String> {
     let term = &word.token.term;
-    if term.chars().count() < MIN_CHARS {
+    if !(MIN_CHARS..=MAX_CHARS).contains(&term.chars().count()) {
         return Vec::new();
     }
     let cuts: Vec<usize> = term.char_indices().map(|(i, _)| i).collect();
