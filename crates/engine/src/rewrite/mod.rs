@@ -10,7 +10,8 @@
 //!
 //! Two kinds of rule:
 //! - *Spelling* rules (another spelling of a name, a month's other name) run for
-//!   every query. Their hits never rise above the typed query's best hit.
+//!   every query. Their hits never rise above the typed query's best hit, unless
+//!   the words they replaced found nothing of their own (at most typo corrections).
 //! - *Fallback* rules (keyboard layout, Latin letters, glued words) run only for a
 //!   word that found nothing of its own (at most typo corrections): a word the
 //!   index knows is never taken for a mistake.
@@ -124,14 +125,10 @@ pub struct Rewrite {
     pub rules: Vec<Rule>,
     /// Its hits' scores are scaled by this.
     pub weight: f32,
-}
-
-impl Rewrite {
-    /// Whether its hits may outrank the typed query's best (only a fallback's may:
-    /// the typed words it replaced found nothing).
-    pub(crate) fn is_fallback(&self) -> bool {
-        self.rules.iter().any(|r| r.is_fallback())
-    }
+    /// Its hits may outrank the typed query's best: every word it replaced found
+    /// nothing of its own (a fallback's always, a month's or a variant's if so).
+    #[serde(skip)]
+    pub(crate) uncapped: bool,
 }
 
 impl Index {
@@ -219,8 +216,16 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
             }
         }
         let weight = used.iter().map(|r| r.weight()).fold(1.0, f32::min);
+        let unknown = |c: &Candidate| {
+            q.words
+                .iter()
+                .zip(words)
+                .filter(|(w, _)| w.token.start >= c.start && w.token.end <= c.end)
+                .all(|(_, m)| m.matches_little())
+        };
+        let uncapped = chosen.iter().all(|c| c.rule.is_fallback() || unknown(c));
         if !chosen.is_empty() && out.iter().all(|r| r.query != query) {
-            out.push(Rewrite { query, rules: used, weight });
+            out.push(Rewrite { query, rules: used, weight, uncapped });
         }
     }
     out
@@ -228,7 +233,8 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
 
 /// The typed query's hits and each rewrite's, merged: a document found as typed
 /// keeps that; otherwise its best rewrite's score, scaled by the rewrite's weight
-/// and, for a spelling rewrite, kept below the typed query's best hit.
+/// and, unless every word it replaced found nothing, kept below the typed
+/// query's best hit.
 pub(crate) fn merge(
     typed: Vec<Ranked>,
     found: Vec<(Vec<Ranked>, Rewrite)>,
@@ -241,7 +247,7 @@ pub(crate) fn merge(
     };
     for (ranked, rewrite) in found {
         let cap = match best {
-            Some(b) if !rewrite.is_fallback() => b * rewrite.weight,
+            Some(b) if !rewrite.uncapped => b * rewrite.weight,
             _ => f32::INFINITY,
         };
         for (doc, score, pos) in ranked {
