@@ -15,6 +15,13 @@ export interface SearchHit {
   snippet: SnippetPart[];
   /** The document's metadata (`{ date, source, … }`); absent when it has none. */
   meta?: Record<string, MetaValue>;
+  /**
+   * Present when the hit was found by reading the query otherwise than as typed
+   * (another keyboard layout, Latin letters, another spelling of a name, a
+   * month's other name, words typed without a space): the query as it was read,
+   * e.g. "حلب" for `pgf`. Show it as "showing results for".
+   */
+  understood?: string;
 }
 
 export interface QueryOptions extends LimitOptions {

@@ -70,12 +70,18 @@ test('search, show, suggest, analyze and info print what the Rust command prints
     ['suggest', '--index', index, '--json', 'رب العا'],
     ['analyze', 'وبالكتابِ ١٢٣'],
     ['info', '--index', index],
+    ['search', '--index', index, 'pgf'],
+    ['analyze', '--index', index, 'pgf'],
   ];
   for (const args of commands) {
     const fromNpm = ok(npx(args));
     assert.ok(fromNpm.stdout.length > 0, `${args.join(' ')}: no output`);
     assert.equal(fromNpm.stdout, ok(native(args)).stdout, args.join(' '));
   }
+  // حلب typed with the Latin layout on: the hits say how the query was read.
+  assert.match(ok(native(['search', '--index', index, 'pgf'])).stdout, /^showing results for: حلب$/m);
+  const read = JSON.parse(ok(native(['analyze', '--index', index, 'pgf'])).stdout);
+  assert.deepEqual(read.understood.map((r) => [r.query, r.rules]), [['حلب', ['keyboard']]]);
   const page = JSON.parse(ok(npx(['search', '--index', index, '--json', 'إدلب'])).stdout).hits[0];
   assert.equal(page.url, '/news/', 'a page is found at its url from the site root');
 });

@@ -47,6 +47,13 @@ test('search honours limit, and clamps limits past the most it returns instead o
   assert.ok(engine.suggest('سو', { limit: 2 ** 32 }).length > 0);
 });
 
+test('a hit found by reading the query otherwise says how it was read', () => {
+  const hits = engine.search('pgf ');
+  assert.ok(hits.length > 0, 'pgf (حلب on the Latin layout) finds nothing');
+  for (const hit of hits) assert.equal(hit.understood, 'حلب');
+  for (const hit of engine.search('حلب ')) assert.equal('understood' in hit, false);
+});
+
 test('suggest returns completions of a prefix', () => {
   const words = engine.suggest('رون', { limit: 5 });
   assert.ok(Array.isArray(words) && words.length > 0 && words.length <= 5);

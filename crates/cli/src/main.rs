@@ -19,7 +19,8 @@ usage:
   fahras show --index <index> [--query <query>] [--json] <id>
                                                one document, whole, with the query's words marked
   fahras suggest --index <index> [--limit N] [--json] <prefix>
-  fahras analyze <text>                          show the words the engine sees
+  fahras analyze [--index <index>] <text>        show the words the engine sees and, with
+                                               an index, how it reads the query besides
   fahras info --index <index>";
 
 fn main() -> ExitCode {
@@ -124,7 +125,13 @@ fn print_results(results: &Results, offset: usize) {
         0 => println!("{matches}"),
         n => println!("{matches}, showing {}-{}", offset + 1, offset + n),
     }
+    let mut shown: Option<&str> = None;
     for (i, h) in results.hits.iter().enumerate() {
+        // Hits found through a rewrite of the query say which reading found them.
+        if let Some(u) = h.understood.as_deref().filter(|&u| shown != Some(u)) {
+            println!("showing results for: {}", terminal::escape(u));
+        }
+        shown = h.understood.as_deref();
         let (title, id) = (terminal::escape(&h.title), terminal::escape(&h.id));
         println!("{}. {title} ({id})  score {:.3}", offset + i + 1, h.score);
         print_meta("   ", &h.meta);
@@ -151,6 +158,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 offset: o.offset,
                 filters: o.filters.clone(),
                 sort: o.sort.clone(),
+                ..QueryOptions::default()
             };
             let results = open(&o)?.query(&text, &options);
             if o.json {
@@ -186,6 +194,10 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             s.iter().for_each(|s| println!("{}", terminal::escape(s)));
             Ok(())
+        }
+        "analyze" if o.index.is_some() => {
+            let understood = open(&o)?.understand(&text);
+            json(&serde_json::json!({ "words": analyze(&text), "understood": understood }))
         }
         "analyze" => json(&analyze(&text)),
         "info" => json(&open(&o)?.info()),

@@ -11,7 +11,7 @@
 //! the root, and the commonest first-letter slips, a proclitic typed or dropped,
 //! are matched as variants before typo tolerance is tried.
 
-use fst::Automaton;
+use crate::chars::{CharAutomaton, Utf8};
 
 /// Longest word given typo tolerance, in characters (longer words are cut by the
 /// analyzer anyway).
@@ -24,40 +24,17 @@ pub struct Fuzzy {
     distance: u8,
 }
 
-/// The edit-distance row after the characters read so far, and any UTF-8
-/// character still being read.
-#[derive(Clone)]
-pub struct Row {
-    cells: [u8; MAX_CHARS + 1],
-    partial: u32,
-    pending: u8,
-}
+/// The edit-distance row after the characters read so far.
+pub type Row = [u8; MAX_CHARS + 1];
 
 impl Fuzzy {
-    pub fn new(word: &str, distance: u8) -> Fuzzy {
-        Fuzzy { word: word.chars().take(MAX_CHARS).collect(), distance }
-    }
-
-    fn step(&self, row: &Row, c: char) -> Row {
-        let n = self.word.len();
-        let mut next = row.clone();
-        // cells[0] counts the characters read: zero means this is the first.
-        if row.cells[0] == 0 && self.word.first() != Some(&c) {
-            next.cells = [u8::MAX; MAX_CHARS + 1];
-            return next;
-        }
-        next.cells[0] = row.cells[0].saturating_add(1);
-        for i in 1..=n {
-            let substitute = row.cells[i - 1] + u8::from(self.word[i - 1] != c);
-            next.cells[i] = substitute.min(row.cells[i] + 1).min(next.cells[i - 1] + 1);
-        }
-        next.partial = 0;
-        next.pending = 0;
-        next
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(word: &str, distance: u8) -> Utf8<Fuzzy> {
+        Utf8(Fuzzy { word: word.chars().take(MAX_CHARS).collect(), distance })
     }
 }
 
-impl Automaton for Fuzzy {
+impl CharAutomaton for Fuzzy {
     type State = Row;
 
     fn start(&self) -> Row {
@@ -65,33 +42,30 @@ impl Automaton for Fuzzy {
         for (i, c) in cells.iter_mut().enumerate().take(self.word.len() + 1) {
             *c = i as u8;
         }
-        Row { cells, partial: 0, pending: 0 }
+        cells
+    }
+
+    fn step(&self, row: &Row, c: char) -> Row {
+        let n = self.word.len();
+        // row[0] counts the characters read: zero means this is the first.
+        if row[0] == 0 && self.word.first() != Some(&c) {
+            return [u8::MAX; MAX_CHARS + 1];
+        }
+        let mut next = *row;
+        next[0] = row[0].saturating_add(1);
+        for i in 1..=n {
+            let substitute = row[i - 1] + u8::from(self.word[i - 1] != c);
+            next[i] = substitute.min(row[i] + 1).min(next[i - 1] + 1);
+        }
+        next
     }
 
     fn is_match(&self, row: &Row) -> bool {
-        row.pending == 0 && row.cells[self.word.len()] <= self.distance
+        row[self.word.len()] <= self.distance
     }
 
     fn can_match(&self, row: &Row) -> bool {
-        row.cells[..=self.word.len()].iter().any(|&d| d <= self.distance)
-    }
-
-    fn accept(&self, row: &Row, byte: u8) -> Row {
-        // Keys are UTF-8: gather a character's bytes, then advance the row once.
-        let (partial, pending) = match (row.pending, byte) {
-            (0, 0x00..=0x7F) => (u32::from(byte), 0),
-            (0, 0xC0..=0xDF) => (u32::from(byte & 0x1F), 1),
-            (0, 0xE0..=0xEF) => (u32::from(byte & 0x0F), 2),
-            (0, _) => (u32::from(byte & 0x07), 3),
-            (p, _) => ((row.partial << 6) | u32::from(byte & 0x3F), p - 1),
-        };
-        if pending > 0 {
-            let mut next = row.clone();
-            next.partial = partial;
-            next.pending = pending;
-            return next;
-        }
-        self.step(row, char::from_u32(partial).unwrap_or('\u{FFFD}'))
+        row[..=self.word.len()].iter().any(|&d| d <= self.distance)
     }
 }
 

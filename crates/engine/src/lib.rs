@@ -3,9 +3,11 @@
 //!
 //! [`Index`] opens index bytes (made by `fahras-indexer`); [`Index::query`]
 //! (and its shorthand [`Index::search`]), [`Index::suggest`], [`Index::find`],
-//! [`Index::document`], [`Index::highlight`] and [`Index::info`] answer from them.
+//! [`Index::document`], [`Index::highlight`] and [`Index::info`] answer from them;
+//! [`Index::understand`] says how a query is read besides as typed.
 //! Nothing here allocates per document at start-up.
 
+mod chars;
 mod facets;
 mod fuzzy;
 mod index;
@@ -13,6 +15,7 @@ mod lists;
 mod matcher;
 mod query;
 mod results;
+mod rewrite;
 mod search;
 mod snippet;
 mod sort;
@@ -23,6 +26,7 @@ pub use facets::{Facets, MAX_FACET_VALUES};
 pub use index::{Index, Info};
 pub use query::{parse, Query, QueryWord, MAX_QUERY_CHARS, MAX_WORDS};
 pub use results::{QueryOptions, Results};
+pub use rewrite::{Rewrite, Rule, Rules, MAX_REWRITES};
 pub use search::{Hit, MAX_LIMIT};
 pub use snippet::Segment;
 pub use sort::Order;

@@ -3,14 +3,16 @@
 //! One typed word can mean many indexed spellings: the word itself, its Uthmani
 //! spelling, the same word with a proclitic typed or dropped (وهم ~ ووهم, كتاب ~
 //! بكتاب), its light stem, the words it begins while it is still being typed, and
-//! the words one or two typos away. Weights encode the order a reader expects:
+//! the words one or two typos away. Whole-query rewrites (another spelling of a
+//! name, another keyboard layout…) are [`crate::rewrite`]'s. Weights encode the order a reader expects:
 //! exact > variant > stem > prefix > fuzzy. Every expansion is capped so a one-letter
 //! prefix or a long typo costs the same bounded work as any other word.
 
 use crate::fuzzy::{allowed_distance, Fuzzy};
 use crate::index::Index;
 use crate::query::QueryWord;
-use fahras_core::analysis::{stem, strip_prefix};
+use crate::rewrite::{insert_bounded, Rule, Rules};
+use fahras_core::analysis::{stem, strip_prefix, strip_suffixes};
 use fst::automaton::Str;
 use fst::Automaton;
 
@@ -33,16 +35,32 @@ const FUZZY_TERMS: usize = 24;
 const POSITION_STEMS: usize = 12;
 
 /// The article, conjunctions and prepositions that readers glue on or leave off.
-const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
+pub const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
+
+/// Proclitics, alone and stacked, that a word being typed may lack or carry
+/// otherwise than the indexed word (النابال ~ والنابالم).
+const CLITIC_CHAINS: [&str; 20] = [
+    "ال", "و", "ف", "ب", "ل", "ك", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وب", "فب", "ول",
+    "فل", "وك",
+];
+/// Keys read per clitic chain, and completions kept from all chains together.
+const CLITIC_SCAN: usize = 64;
+const CLITIC_TERMS: usize = 12;
+/// Completions under another clitic are a guess about the clitics too.
+const CLITIC: f32 = 0.9;
+/// Fewer typed letters (without clitics) than this say too little to complete
+/// under other clitics.
+const CLITIC_MIN_CHARS: usize = 3;
 
 /// What one query word matches in an index.
 #[derive(Debug, Default)]
 pub struct WordMatch {
     /// Spelling postings to score: (postings offset, weight).
     pub terms: Vec<(u64, f32)>,
-    /// The record of the word's own stem (scored with [`STEM`], and the source of
-    /// title hits).
-    pub stem: Option<u64>,
+    /// The records of the word's own stems (scored with [`STEM`], and the source
+    /// of title hits): its light stem, and the word itself read as a stem when
+    /// the light stem took letters of the word for clitics.
+    pub stems: Vec<u64>,
     /// Stem records whose words give the word's positions.
     pub position_stems: Vec<u64>,
     /// Matched spellings.
@@ -51,10 +69,19 @@ pub struct WordMatch {
     /// more common). Every alternative is scored with at least this frequency, so a
     /// rare variant spelling cannot outrank the word that was typed just by being rare.
     pub df: u64,
+    /// Only typo corrections matched: the word as typed is unknown to the index.
+    pub typos_only: bool,
 }
 
-/// Expands `word` against `index`.
-pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
+impl WordMatch {
+    /// The word as typed found nothing of its own (at most typo corrections).
+    pub fn matches_little(&self) -> bool {
+        self.typos_only || (self.terms.is_empty() && self.stems.is_empty())
+    }
+}
+
+/// Expands `word` against `index`, with the in-word `rules` allowed.
+pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
     let mut m = WordMatch::default();
     let (Some(terms), Some(stems)) = (index.terms(), index.stems()) else { return m };
     let mut add = |m: &mut WordMatch, key: &str, offset: u64, weight: f32| {
@@ -87,29 +114,51 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         }
     }
     for form in token.forms() {
-        let s = stem(form);
-        if let Some(off) = stems.get(s) {
-            if let Some(record) = index.stem_record(off) {
-                m.df = m.df.max(record.df());
-                m.stem.get_or_insert(off);
+        let light = stem(form);
+        // A light stemmer reads a leading و or ف as "and": فسفور becomes سفور. The
+        // word's own letters, suffixes stripped, are its stem too.
+        let whole = Some(strip_suffixes(form)).filter(|s| *s != light && rules.has(Rule::Stem));
+        for s in std::iter::once(light).chain(whole) {
+            if let Some(off) = stems.get(s) {
+                if let Some(record) = index.stem_record(off) {
+                    m.df = m.df.max(record.df());
+                    push_unique(&mut m.stems, off);
+                }
+                push_unique(&mut m.position_stems, off);
             }
-            push_unique(&mut m.position_stems, off);
         }
     }
     if word.prefix {
         let bare = strip_prefix(&token.term);
-        for base in [token.term.as_str(), bare] {
+        let mut as_typed = false;
+        for (i, base) in [token.term.as_str(), bare].into_iter().enumerate() {
             let typed = base.chars().count();
             let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
             for (key, off) in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
-                // A completion that is much longer than what was typed is a weaker guess.
-                let weight = PREFIX * (0.6 + 0.4 * typed as f32 / key.chars().count().max(1) as f32);
-                add(&mut m, &key, off, weight);
+                add(&mut m, &key, off, completion(typed, &key, PREFIX));
+            }
+            if i == 0 {
+                as_typed = !m.terms.is_empty();
+            }
+        }
+        // Only when no spelling matched the word as typed, clitics and all (as a
+        // word or the start of one), its clitics may be other than the text's. What was typed may be the word with no clitic (its و or ف is its own:
+        // فسفو), the word without the stemmer's proclitics, or without a
+        // preposition the stemmer keeps (بلقما ~ لقمان).
+        let preposition = token.term.strip_prefix(['ب', 'ل', 'ك']);
+        let mut bases = vec![token.term.as_str(), bare];
+        bases.extend(preposition);
+        bases.dedup();
+        let others = rules.has(Rule::Clitic) && !as_typed;
+        for base in bases.into_iter().filter(|b| others && b.chars().count() >= CLITIC_MIN_CHARS) {
+            for (key, off) in clitic_completions(index, base) {
+                add(&mut m, &key, off, completion(base.chars().count(), &key, PREFIX * CLITIC));
             }
         }
     }
-    if !exact && m.terms.is_empty() && m.stem.is_none() {
+    if !exact && m.terms.is_empty() && m.stems.is_empty() {
         fuzzy(index, word, &mut m, &mut add);
+        m.typos_only = true;
     }
     // Positions of every matched spelling come from its stem.
     for s in &m.spellings {
@@ -121,6 +170,25 @@ pub fn expand(index: &Index, word: &QueryWord) -> WordMatch {
         }
     }
     m
+}
+
+/// The weight of completing `typed` characters to `key`: a completion much
+/// longer than what was typed is a weaker guess.
+fn completion(typed: usize, key: &str, weight: f32) -> f32 {
+    weight * (0.6 + 0.4 * typed as f32 / key.chars().count().max(1) as f32)
+}
+
+/// The commonest words that are `bare` completed and carrying some proclitics:
+/// [`CLITIC_SCAN`] keys read per chain, [`CLITIC_TERMS`] kept in all.
+fn clitic_completions(index: &Index, bare: &str) -> Vec<(String, u64)> {
+    let mut found: Vec<(u64, String, u64)> = Vec::new();
+    for c in CLITIC_CHAINS {
+        for (key, off) in index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS)
+        {
+            insert_bounded(&mut found, (index.postings(off).len(), key, off), CLITIC_TERMS, |a, b| a.0 > b.0);
+        }
+    }
+    found.into_iter().map(|(_, key, off)| (key, off)).collect()
 }
 
 fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMut(&mut WordMatch, &str, u64, f32)) {
@@ -185,11 +253,11 @@ mod tests {
     fn prefix_expansions_are_capped_in_count_and_in_keys_read() {
         let words = words();
         let index = index(&words, 30);
-        let m = expand(&index, &parse("كتب").words[0]);
+        let m = expand(&index, &parse("كتب").words[0], Rules::ALL);
         let longer = completions(&m).len();
         assert_eq!(longer, 24, "PREFIX_TERMS completions: {:?}", m.spellings);
         assert_eq!(m.position_stems.len(), 12, "positions are read for POSITION_STEMS stems at most");
-        let m = expand(&index, &parse("كت").words[0]);
+        let m = expand(&index, &parse("كت").words[0], Rules::ALL);
         let found = completions(&m);
         assert!(found.len() < longer, "a two-letter prefix keeps fewer completions: {found:?}");
         // Only the first PREFIX_SCAN keys are read, so the common words past them
@@ -203,7 +271,7 @@ mod tests {
         let words = words();
         let index = index(&words, 0);
         // Not in the index, one edit from many words: corrections are all it can get.
-        let m = expand(&index, &parse("كتببب ").words[0]);
+        let m = expand(&index, &parse("كتببب ").words[0], Rules::ALL);
         assert_eq!(m.terms.len(), 24, "FUZZY_TERMS corrections: {:?}", m.spellings);
         assert!(m.terms.iter().all(|&(_, w)| w == FUZZY));
     }

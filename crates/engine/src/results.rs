@@ -9,6 +9,7 @@
 use crate::facets::{facets, Facets, Filters};
 use crate::index::Index;
 use crate::query::parse;
+use crate::rewrite::{Readings, Rules};
 use crate::search::{Hit, Ranked, MAX_LIMIT};
 use crate::sort::Order;
 use serde::Serialize;
@@ -25,11 +26,13 @@ pub struct QueryOptions {
     pub filters: Vec<(String, Vec<String>)>,
     /// Order by a metadata value instead of relevance.
     pub sort: Option<(String, Order)>,
+    /// The ways of reading the query otherwise than as typed that may add hits.
+    pub rules: Rules,
 }
 
 impl Default for QueryOptions {
     fn default() -> QueryOptions {
-        QueryOptions { limit: 10, offset: 0, filters: Vec::new(), sort: None }
+        QueryOptions { limit: 10, offset: 0, filters: Vec::new(), sort: None, rules: Rules::ALL }
     }
 }
 
@@ -78,8 +81,8 @@ impl Index {
             let docs = (0..self.doc_count()).filter(|&d| !excluded[d as usize]).map(|d| (d, 0.0));
             (docs.collect::<Vec<Ranked>>(), None)
         } else {
-            let mut m = self.matches(&q);
-            (std::mem::take(&mut m.docs), Some(m))
+            let mut readings = Readings::new(self, query, &q, options.rules);
+            (readings.docs(), Some(readings))
         };
         let facets = if with_facets { facets(self.fields(), &filters, &docs) } else { Facets::new() };
         if !options.filters.is_empty() {
@@ -96,7 +99,7 @@ impl Index {
                 (docs, n)
             }
             // A sort needs only the reranked head: it breaks its ties by relevance itself.
-            Some(m) => self.rank(m, docs, if options.sort.is_some() { 0 } else { end }),
+            Some(r) => r.rank(self, docs, if options.sort.is_some() { 0 } else { end }),
         };
         if let Some((key, order)) = &options.sort {
             crate::sort::sort(self, key, *order, &mut docs, ordered, end);

@@ -13,6 +13,7 @@ use crate::index::Index;
 use crate::matcher::{expand, WordMatch, EXACT, STEM};
 use crate::query::Query;
 use crate::results::QueryOptions;
+use crate::rewrite::{Readings, Rules};
 use crate::snippet::{Match, Segment};
 use crate::stored::Meta;
 use fahras_core::analysis::stem;
@@ -45,6 +46,10 @@ pub struct Hit {
     /// The document's metadata, for result lists that show a date or a source.
     #[serde(skip_serializing_if = "Meta::is_empty")]
     pub meta: Meta,
+    /// The query as rewritten when this hit was found by a rewrite of it (another
+    /// keyboard layout, spelling, Latin letters…): "حلب" for `pgf`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub understood: Option<String>,
 }
 
 /// Every document a query matches, before filters and order.
@@ -54,7 +59,7 @@ pub(crate) struct Matched {
     pub docs: Vec<Ranked>,
     /// The query words' positions in the documents where they were read: every
     /// match of a phrase query (they decided it), the reranked head of others.
-    positions: HashMap<u32, Vec<Vec<u32>>>,
+    pub positions: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
     phrases: bool,
 }
@@ -63,12 +68,17 @@ impl Index {
     /// The `limit` best documents for `query`, best first: the hits of
     /// [`Index::query`] without totals or facets.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.answer(query, &QueryOptions { limit, ..QueryOptions::default() }, false).hits
+        self.search_with(query, limit, Rules::ALL)
+    }
+
+    /// [`Index::search`] with only `rules` of [`crate::rewrite`] applied.
+    pub fn search_with(&self, query: &str, limit: usize, rules: Rules) -> Vec<Hit> {
+        self.answer(query, &QueryOptions { limit, rules, ..QueryOptions::default() }, false).hits
     }
 
     /// First pass over the whole index: the documents that match `q`, scored.
-    pub(crate) fn matches(&self, q: &Query) -> Matched {
-        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w)).collect();
+    pub(crate) fn matches(&self, q: &Query, rules: Rules) -> Matched {
+        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w, rules)).collect();
         let mut scores = self.score(&words);
         self.excluded(q, |doc| scores.drop(doc));
         let n_words = words.len() as u32;
@@ -122,30 +132,33 @@ impl Index {
             }
         }
         head.sort_unstable_by(by_score);
-        let more = upto.saturating_sub(cut).min(rest.len());
-        if more > 0 && more < rest.len() {
-            rest.select_nth_unstable_by(more, by_score);
-        }
-        rest[..more].sort_unstable_by(by_score);
+        let more = order_head(rest, upto.saturating_sub(cut));
         (docs, cut + more)
     }
 
-    /// The hits for `page`, in its order; positions are read for those of `m`'s
-    /// matches that have none yet, for their snippets (none when browsing).
-    pub(crate) fn hits(&self, m: Option<&Matched>, page: &[Ranked]) -> Vec<Hit> {
-        let (words, known) = m.map_or((&[][..], None), |m| (&m.words[..], Some(&m.positions)));
-        let missing: Vec<u32> =
-            page.iter().map(|r| r.0).filter(|d| !known.is_some_and(|k| k.contains_key(d))).collect();
-        let read: HashMap<u32, Vec<Vec<u32>>> = missing.iter().copied().zip(self.positions(words, &missing)).collect();
+    /// The hits for `page`, in its order, each with the positions of the words of
+    /// the reading that found it (read now for those that have none yet, for
+    /// their snippets); none when browsing.
+    pub(crate) fn hits(&self, readings: Option<&Readings>, page: &[Ranked]) -> Vec<Hit> {
+        let Some(r) = readings else {
+            return page.iter().filter_map(|&(doc, score)| self.hit(doc, score, &[], None)).collect();
+        };
+        let mut read: HashMap<u32, Vec<Vec<u32>>> = HashMap::new();
+        for (i, m) in r.all().enumerate() {
+            let missing: Vec<u32> =
+                page.iter().map(|p| p.0).filter(|&d| r.which(d) == i && !m.positions.contains_key(&d)).collect();
+            read.extend(missing.iter().copied().zip(self.positions(&m.words, &missing)));
+        }
         page.iter()
             .filter_map(|&(doc, score)| {
-                let pos = known.and_then(|k| k.get(&doc)).or_else(|| read.get(&doc)).map_or(&[][..], |p| &p[..]);
-                self.hit(doc, score, pos)
+                let (m, understood) = r.of(doc);
+                let pos = m.positions.get(&doc).or_else(|| read.get(&doc)).map_or(&[][..], |p| &p[..]);
+                self.hit(doc, score, pos, understood.map(str::to_owned))
             })
             .collect()
     }
 
-    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>]) -> Option<Hit> {
+    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>], understood: Option<String>) -> Option<Hit> {
         let d = self.doc_words(doc)?;
         let title_words = d.title.words.len() as u32;
         // The snippet comes from the text, or from the title when there is no text.
@@ -158,6 +171,7 @@ impl Index {
             score,
             snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
             meta: self.meta(doc),
+            understood,
         })
     }
 
@@ -203,7 +217,7 @@ impl Index {
                     None => postings.for_each(&mut visit),
                 }
             }
-            if let Some((off, record)) = w.stem.and_then(|off| Some((off, self.stem_record(off)?))) {
+            for (off, record) in w.stems.iter().filter_map(|&off| Some((off, self.stem_record(off)?))) {
                 let idf = self.idf(record.df().max(w.df));
                 for p in self.stem_list(&record, off).iter() {
                     offer(p.doc, STEM, STEM * idf * tf_norm(norms, p.tf, p.doc), &mut best);
@@ -313,6 +327,17 @@ pub(crate) fn matched_words(pos: &[Vec<u32>], first: u32, words: u32) -> Vec<Mat
         same
     });
     out
+}
+
+/// Puts the `n` best of `docs` first, in order (leaving the rest as they come);
+/// returns how many that is.
+pub(crate) fn order_head(docs: &mut [Ranked], n: usize) -> usize {
+    let n = n.min(docs.len());
+    if n > 0 && n < docs.len() {
+        docs.select_nth_unstable_by(n, by_score);
+    }
+    docs[..n].sort_unstable_by(by_score);
+    n
 }
 
 /// Relevance order past the reranked head: higher score first, ties by document number.

@@ -52,7 +52,7 @@ impl Index {
     }
 
     /// How a normalized key is most commonly written.
-    fn written_form(&self, key: &str) -> Option<String> {
+    pub(crate) fn written_form(&self, key: &str) -> Option<String> {
         let record = self.stems()?.get(stem(key)).and_then(|off| self.stem_record(off))?;
         // A stem's words come commonest band first.
         let found = record.word_ids().find_map(|id| {

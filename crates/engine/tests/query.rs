@@ -79,6 +79,7 @@ fn options(limit: usize, offset: usize, filters: &[(&str, &[&str])], sort: Optio
         offset,
         filters: filters.iter().map(|(k, v)| (k.to_string(), v.iter().map(|v| v.to_string()).collect())).collect(),
         sort: sort.map(|(k, o)| (k.to_owned(), o)),
+        ..QueryOptions::default()
     }
 }
 

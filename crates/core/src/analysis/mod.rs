@@ -15,7 +15,7 @@ mod stem;
 mod tokenize;
 
 pub use normalize::{fold, is_silent, normalize, Fold};
-pub use stem::{stem, strip_prefix};
+pub use stem::{stem, strip_prefix, strip_suffixes};
 pub use tokenize::{spans, tokens, Spans, Token, Tokens, MAX_TERM_CHARS};
 
 /// Version of the analysis rules; stored in every index.

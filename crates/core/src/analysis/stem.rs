@@ -19,7 +19,14 @@ const LETTER_BYTES: usize = 2;
 
 /// The light stem of an already normalized word.
 pub fn stem(word: &str) -> &str {
-    let mut s = strip_prefix(word);
+    strip_suffixes(strip_prefix(word))
+}
+
+/// The word without the suffixes [`stem`] strips, proclitics kept: its stem if
+/// its first letters are part of the word and not a conjunction or article
+/// (فسفوريه → فسفور, where [`stem`] reads the ف as "and" and gives سفور).
+pub fn strip_suffixes(word: &str) -> &str {
+    let mut s = word;
     let mut len = s.chars().count();
     for suffix in SUFFIXES {
         let n = suffix.len() / LETTER_BYTES;
