@@ -47,6 +47,8 @@ export const MESSAGES = {
   notFound: 'لم يُعثر على هذا المستند في الفهرس.',
   /** @param {number} total @param {number} shown */
   resultsShown: (total, shown) => (shown < total ? `${resultCount(total)}، المعروض منها ${arabicNumber(shown)}` : resultCount(total)),
+  /** @param {string} query the query as the engine read it, for hits found by reading it otherwise than typed */
+  understoodAs: (query) => `عرض نتائج: ${query}`,
   /** @param {number} added */
   moreLoaded: (added) => `أُضيفت ${resultCount(added)}.`,
   resultCount,

@@ -335,7 +335,7 @@ export class FahrasSearch extends HTMLElement {
       const choices = query ? didYouMean(engine, query, result.total) : [];
       if (generation !== this.#generation) return;
       this.#filters.show(result.facets, facetsOfAll(engine));
-      this.#render(result, browse ? MESSAGES.resultsShown(result.total, result.hits.length) : MESSAGES.hint, choices);
+      this.#render(result, browse ? this.#resultsStatus(result) : MESSAGES.hint, choices);
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error('fahras-search:', error);
@@ -369,6 +369,14 @@ export class FahrasSearch extends HTMLElement {
     }
   }
 
+  // When the best hit was found by reading the query otherwise than typed (the
+  // other keyboard layout, Latin letters, another spelling), say how it was read.
+  #resultsStatus({ total, hits }) {
+    const shown = MESSAGES.resultsShown(total, hits.length);
+    const understood = hits[0]?.understood;
+    return understood ? `${shown} — ${MESSAGES.understoodAs(understood)}` : shown;
+  }
+
   #render({ hits = [], total = 0 }, status, choices = []) {
     this.#hits = hits;
     this.#total = total;
@@ -386,7 +394,7 @@ export class FahrasSearch extends HTMLElement {
   }
 
   #renderOption(hit, index, query) {
-    const href = this.#withHighlight(safeHref(hit.url, document.baseURI), query);
+    const href = this.#withHighlight(safeHref(hit.url, document.baseURI), hit.understood ?? query);
     // A linked option is an <a role="option">, so that middle-click, "open in
     // new tab" and the status-bar preview work; it stays out of the tab order
     // because keyboard focus belongs to the input.
@@ -515,7 +523,9 @@ export class FahrasSearch extends HTMLElement {
     if (!engine) return;
     let doc;
     try {
-      doc = engine.document(id, { query: this.#input.value.trim() });
+      // Marked as the hit was found: حلب for a hit that `pgf` found.
+      const hit = this.#hits.find((h) => h.id === id);
+      doc = engine.document(id, { query: hit?.understood ?? this.#input.value.trim() });
     } catch (error) {
       console.error('fahras-search:', error);
       doc = undefined;

@@ -211,3 +211,14 @@ test('the reader view shows the metadata, dates in Arabic with Arabic-Indic digi
   assert.deepEqual(shown.meta.sort(), ['القسم: حملات', 'المصدر: SY24', 'التاريخ: أكتوبر ٢٠٢٣'].sort());
   await page.close();
 });
+
+test('a query read otherwise than typed says how it was read, and the document opens marked as it was found', async () => {
+  const page = await demo.open();
+  // حلب typed with the Latin layout still on.
+  const typed = await openFirst(page, 'pgf');
+  assert.match(typed.status, /عرض نتائج: حلب/);
+  const shown = await reader(page);
+  assert.ok(shown.marks.length > 0 && shown.marks.every((mark) => mark.includes('حلب')), `marks: ${shown.marks}`);
+  await page.keyboard.press('Escape');
+  assert.doesNotMatch((await type(page, 'حلب')).status, /عرض نتائج/, 'nothing to say for a query found as typed');
+});
