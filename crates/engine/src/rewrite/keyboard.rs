@@ -85,8 +85,10 @@ pub(super) fn candidates(index: &Index, input: &str, word: &QueryWord) -> Vec<Ca
 /// The run of non-space characters around bytes `start..end`, without the
 /// query syntax (`"`, a leading `-`) at its edges.
 fn chunk(input: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = input[..start].rfind(|c: char| c.is_whitespace() || c == '"').map_or(0, |i| i + 1);
-    let e = input[end..].find(|c: char| c.is_whitespace() || c == '"').map_or(input.len(), |i| end + i);
+    let edge = |c: char| c.is_whitespace() || c == '"';
+    // The space before may be wider than a byte (U+00A0, U+3000).
+    let s = input[..start].char_indices().rev().find(|&(_, c)| edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let e = input[end..].find(edge).map_or(input.len(), |i| end + i);
     let s = if input[s..].starts_with('-') { s + 1 } else { s };
     (s.min(start), e.max(end))
 }
@@ -122,6 +124,15 @@ fn to_latin(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chunk_ends_at_any_space() {
+        // Found by the property tests: a no-break space before the word.
+        let input = "x\u{a0}pgf\u{3000}y";
+        let (s, e) = chunk(input, 3, 6);
+        assert_eq!(&input[s..e], "pgf");
+        assert_eq!(chunk("-pgf", 1, 4), (1, 4));
+    }
 
     #[test]
     fn both_ways() {
