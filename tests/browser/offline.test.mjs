@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser } from '../support/browser.mjs';
+import { launchBrowser, refusingContext } from '../support/browser.mjs';
 import { DIST, requireBuilt, type, waitUntilReady } from './widget.mjs';
 
 let browser;
@@ -89,13 +89,7 @@ for (const [name, files] of Object.entries(PAGES)) {
 // beside it must be seen asking, and be refused.
 test('a request for a file that is not part of the page is refused and recorded', async () => {
   const [html] = copyAlone(['index.html']);
-  const context = await browser.newContext();
-  const refused = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url() === html) return route.continue();
-    refused.push(route.request().url());
-    return route.abort('accessdenied');
-  });
+  const { context, refused } = await refusingContext(browser, [html]);
   const page = await context.newPage();
   await page.goto(html);
   await page.waitForFunction(() => document.readyState === 'complete');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { refusingContext } from '../support/browser.mjs';
 import { DIST, INPUT, rendered, requireBuilt, type, useDemo, waitUntilReady } from './widget.mjs';
 
 const demo = useDemo();
@@ -134,13 +135,7 @@ test('dist/fahras.html opens documents from file:// with every other request ref
   folders.push(folder);
   copyFileSync(join(DIST, 'fahras.html'), join(folder, 'fahras.html'));
   const url = pathToFileURL(join(folder, 'fahras.html')).href;
-  const context = await demo.browser.newContext();
-  const refused = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    refused.push(route.request().url());
-    return route.abort('accessdenied');
-  });
+  const { context, refused } = await refusingContext(demo.browser, [url]);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -20,6 +20,21 @@ export function launchBrowser(options = {}) {
 }
 
 /**
+ * A new context in which every request but those for `allowed` URLs (navigation,
+ * scripts, fetches, file: URLs too) is refused; `refused` lists what was asked.
+ */
+export async function refusingContext(browser, allowed) {
+  const context = await browser.newContext();
+  const refused = [];
+  await context.route('**/*', (route) => {
+    if (allowed.includes(route.request().url())) return route.continue();
+    refused.push(route.request().url());
+    return route.abort('accessdenied');
+  });
+  return { context, refused };
+}
+
+/**
  * Opens a page in a new context. `errors` collects uncaught page errors and console
  * errors, so a test can assert that a page ran cleanly.
  */
