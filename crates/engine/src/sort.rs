@@ -65,7 +65,7 @@ fn ranks(values: &[Value]) -> Vec<u32> {
     let keys =
         all(instant).or_else(|| all(number)).unwrap_or_else(|| values.iter().map(|v| Key::Text(v.as_str())).collect());
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     let mut ranks = vec![0; keys.len()];
     let mut rank = 0;
     for (i, w) in order.iter().enumerate() {
