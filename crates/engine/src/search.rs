@@ -61,7 +61,8 @@ pub(crate) struct Matched {
     /// match of a phrase query (they decided it), the reranked head of others.
     pub positions: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
-    phrases: bool,
+    /// The quoted phrases, as indices into `words`.
+    phrases: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -95,9 +96,8 @@ impl Index {
                 (d as u32, scores.total[d] * coverage * coverage)
             })
             .collect();
-        let phrases = !q.phrases.is_empty();
         let mut positions = HashMap::new();
-        if phrases {
+        if !q.phrases.is_empty() {
             // Whether a phrase is there is known only from positions: read them
             // for every candidate.
             let ids: Vec<u32> = docs.iter().map(|r| r.0).collect();
@@ -105,7 +105,7 @@ impl Index {
             positions = ids.into_iter().zip(read).collect();
             docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&positions[&r.0], p)));
         }
-        Matched { words, docs, positions, scores, phrases }
+        Matched { words, docs, positions, scores, phrases: q.phrases.clone() }
     }
 
     /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
@@ -113,14 +113,14 @@ impl Index {
     /// score (every one, for a phrase query) are reordered by proximity; the rest
     /// follow by first-pass score (see [`by_score`]).
     pub(crate) fn rank(&self, m: &mut Matched, mut docs: Vec<Ranked>, upto: usize) -> (Vec<Ranked>, usize) {
-        let cut = if m.phrases { docs.len() } else { RERANK.min(docs.len()) };
+        let cut = if !m.phrases.is_empty() { docs.len() } else { RERANK.min(docs.len()) };
         // Only the head is ever looked at in order: select it, then sort just it.
         if cut < docs.len() {
             docs.select_nth_unstable_by(cut, by_score);
         }
         let (head, rest) = docs.split_at_mut(cut);
         if m.words.len() >= 2 {
-            if !m.phrases {
+            if m.phrases.is_empty() {
                 let ids: Vec<u32> = head.iter().map(|r| r.0).collect();
                 let read = self.positions(&m.words, &ids);
                 m.positions.reserve(ids.len());
@@ -153,7 +153,8 @@ impl Index {
             .filter_map(|&(doc, score)| {
                 let (m, understood) = r.of(doc);
                 let pos = m.positions.get(&doc).or_else(|| read.get(&doc)).map_or(&[][..], |p| &p[..]);
-                self.hit(doc, score, pos, understood.map(str::to_owned))
+                let pos = in_phrases(pos, &m.phrases);
+                self.hit(doc, score, &pos, understood.map(str::to_owned))
             })
             .collect()
     }
@@ -352,12 +353,30 @@ fn tf_norm(norms: &[f32], tf: u32, doc: u32) -> f32 {
 }
 
 /// Whether the phrase's words occur consecutively somewhere.
+/// `pos` with each quoted phrase's words kept only where the whole phrase stands,
+/// so that a highlight marks the phrase, not every occurrence of its words.
+pub(crate) fn in_phrases(pos: &[Vec<u32>], phrases: &[Vec<usize>]) -> Vec<Vec<u32>> {
+    let mut out = pos.to_vec();
+    for phrase in phrases {
+        let Some(first) = phrase.first().and_then(|&w| pos.get(w)) else { continue };
+        let starts: Vec<u32> = first.iter().copied().filter(|&p| phrase_at(pos, phrase, p)).collect();
+        for (k, &w) in phrase.iter().enumerate() {
+            if let Some(ps) = out.get_mut(w) {
+                ps.retain(|&p| p.checked_sub(k as u32).is_some_and(|s| starts.binary_search(&s).is_ok()));
+            }
+        }
+    }
+    out
+}
+
 fn has_phrase(pos: &[Vec<u32>], phrase: &[usize]) -> bool {
-    let Some(first) = phrase.first().and_then(|&w| pos.get(w)) else { return false };
-    first.iter().any(|&p| {
-        phrase.iter().enumerate().skip(1).all(|(k, &w)| {
-            pos.get(w).is_some_and(|ps| p.checked_add(k as u32).is_some_and(|q| ps.binary_search(&q).is_ok()))
-        })
+    phrase.first().and_then(|&w| pos.get(w)).is_some_and(|first| first.iter().any(|&p| phrase_at(pos, phrase, p)))
+}
+
+/// Whether `phrase` stands whole from position `p` (where its first word is).
+fn phrase_at(pos: &[Vec<u32>], phrase: &[usize], p: u32) -> bool {
+    phrase.iter().enumerate().skip(1).all(|(k, &w)| {
+        pos.get(w).is_some_and(|ps| p.checked_add(k as u32).is_some_and(|q| ps.binary_search(&q).is_ok()))
     })
 }
 

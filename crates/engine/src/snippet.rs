@@ -11,7 +11,7 @@ use crate::index::Index;
 use crate::matcher::{expand, WordMatch};
 use crate::query::parse;
 use crate::rewrite::Rules;
-use crate::search::matched_words;
+use crate::search::{in_phrases, matched_words};
 use fahras_core::format::streams::{Run, TITLE_GAP};
 use serde::Serialize;
 use std::ops::Range;
@@ -55,8 +55,9 @@ impl Index {
     /// matches marked as its snippets mark them; empty for an unknown document.
     pub fn highlight(&self, doc: u32, query: &str) -> Vec<Segment> {
         let Some(d) = self.doc_words(doc) else { return Vec::new() };
-        let words: Vec<WordMatch> = parse(query).words.iter().map(|w| expand(self, w, Rules::ALL)).collect();
-        let pos = self.positions(&words, &[doc]).pop().unwrap_or_default();
+        let q = parse(query);
+        let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w, Rules::ALL)).collect();
+        let pos = in_phrases(&self.positions(&words, &[doc]).pop().unwrap_or_default(), &q.phrases);
         let first = (d.title.words.len() as u32).saturating_add(TITLE_GAP);
         let matches = matched_words(&pos, first, d.text.words.len() as u32);
         self.marked(&d.text, &matches, 0..d.text.words.len())

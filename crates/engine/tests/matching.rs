@@ -62,3 +62,17 @@ fn suggestions_drop_vowel_signs_but_keep_letters_as_written() {
     let index = index(&[doc("school", "خبر", "ذهبنا إلى المَدْرَسَة")]);
     assert_eq!(index.suggest("المدر", 1), ["المدرسة"]);
 }
+
+#[test]
+fn a_quoted_phrase_marks_only_where_it_stands() {
+    let docs = [doc("a", "سوق", "سوق المدينة مزدحم اليوم، وفي سوق آخر قيل إن المدينة هادئة.")];
+    let index = index(&docs);
+    let marked = |segments: &[fahras_engine::Segment]| -> Vec<String> {
+        segments.iter().filter(|s| s.hit).map(|s| s.text.clone()).collect()
+    };
+    let hits = index.search("\"سوق المدينة\"", 10);
+    assert_eq!(marked(&hits[0].snippet), ["سوق", "المدينة"], "{:?}", hits[0].snippet);
+    assert_eq!(marked(&index.highlight(0, "\"سوق المدينة\"")), ["سوق", "المدينة"]);
+    // Unquoted, every occurrence of each word is marked.
+    assert_eq!(marked(&index.search("سوق المدينة", 10)[0].snippet).len(), 4);
+}
