@@ -15,8 +15,8 @@ use crate::query::Query;
 use crate::results::QueryOptions;
 use crate::rewrite::{Readings, Rules};
 use crate::snippet::{Match, Segment};
-use crate::stored::Meta;
-use fahras_core::analysis::stem;
+use crate::stored::{DocWords, Meta};
+use fahras_core::analysis::{stem, tokens};
 use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
 use fahras_core::format::Section;
@@ -63,6 +63,8 @@ pub(crate) struct Matched {
     scores: Scores,
     /// The quoted phrases, as indices into `words`.
     phrases: Vec<Vec<usize>>,
+    /// Each query word's normalized spelling as typed.
+    typed: Vec<String>,
 }
 
 impl Index {
@@ -105,7 +107,8 @@ impl Index {
             positions = ids.into_iter().zip(read).collect();
             docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&positions[&r.0], p)));
         }
-        Matched { words, docs, positions, scores, phrases: q.phrases.clone() }
+        let typed = q.words.iter().map(|w| w.token.term.clone()).collect();
+        Matched { words, docs, positions, scores, phrases: q.phrases.clone(), typed }
     }
 
     /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
@@ -141,7 +144,7 @@ impl Index {
     /// their snippets); none when browsing.
     pub(crate) fn hits(&self, readings: Option<&Readings>, page: &[Ranked]) -> Vec<Hit> {
         let Some(r) = readings else {
-            return page.iter().filter_map(|&(doc, score)| self.hit(doc, score, &[], None)).collect();
+            return page.iter().filter_map(|&(doc, score)| self.hit(doc, score, &[], &[], None)).collect();
         };
         let mut read: HashMap<u32, Vec<Vec<u32>>> = HashMap::new();
         for (i, m) in r.all().enumerate() {
@@ -153,14 +156,14 @@ impl Index {
             .filter_map(|&(doc, score)| {
                 let (m, understood) = r.of(doc);
                 let pos = m.positions.get(&doc).or_else(|| read.get(&doc)).map_or(&[][..], |p| &p[..]);
-                let pos = in_phrases(pos, &m.phrases);
-                self.hit(doc, score, &pos, understood.map(str::to_owned))
+                self.hit(doc, score, &in_phrases(pos, &m.phrases), &m.typed, understood.map(str::to_owned))
             })
             .collect()
     }
 
-    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>], understood: Option<String>) -> Option<Hit> {
+    fn hit(&self, doc: u32, score: f32, pos: &[Vec<u32>], typed: &[String], understood: Option<String>) -> Option<Hit> {
         let d = self.doc_words(doc)?;
+        let pos = self.as_typed(&d, typed, pos.to_vec());
         let title_words = d.title.words.len() as u32;
         // The snippet comes from the text, or from the title when there is no text.
         let no_text = d.text.words.is_empty() && self.gaps().get(d.text.tail).is_some_and(|g| g.is_empty());
@@ -170,7 +173,7 @@ impl Index {
             title: self.run_text(&d.title),
             url: (!d.url.is_empty()).then(|| d.url.to_owned()),
             score,
-            snippet: self.snippet(run, &matched_words(pos, first, run.words.len() as u32)),
+            snippet: self.snippet(run, &matched_words(&pos, first, run.words.len() as u32)),
             meta: self.meta(doc),
             understood,
         })
@@ -253,6 +256,35 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// `pos` (of query words in document `d`) with each word kept only where the
+    /// document writes it as typed, when it does somewhere: a reader who typed
+    /// بانا wants بانا marked, not أنا read out of بأنا by its stem. For
+    /// highlights only: ranking counts every form.
+    pub(crate) fn as_typed(&self, d: &DocWords, typed: &[String], mut pos: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+        let first = (d.title.words.len() as u32).saturating_add(TITLE_GAP);
+        let id_at = |p: u32| match p.checked_sub(first) {
+            Some(i) => d.text.words.get(i as usize),
+            None => d.title.words.get(p as usize),
+        };
+        let mut known: HashMap<u32, bool> = HashMap::new();
+        let mut written = String::new();
+        for (ps, term) in pos.iter_mut().zip(typed) {
+            known.clear();
+            let mut is_typed = |id: u32| {
+                *known.entry(id).or_insert_with(|| {
+                    written.clear();
+                    self.word_into(id, &mut written);
+                    tokens(&written).next().is_some_and(|t| &t.term == term || t.alt.as_ref() == Some(term))
+                })
+            };
+            let exact: Vec<u32> = ps.iter().copied().filter(|&p| id_at(p).is_some_and(|&id| is_typed(id))).collect();
+            if !exact.is_empty() {
+                *ps = exact;
+            }
+        }
+        pos
     }
 
     /// Positions of each query word in each of `docs`, read from their word ids.

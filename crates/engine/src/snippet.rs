@@ -58,6 +58,8 @@ impl Index {
         let q = parse(query);
         let words: Vec<WordMatch> = q.words.iter().map(|w| expand(self, w, Rules::ALL)).collect();
         let pos = in_phrases(&self.positions(&words, &[doc]).pop().unwrap_or_default(), &q.phrases);
+        let typed: Vec<String> = q.words.iter().map(|w| w.token.term.clone()).collect();
+        let pos = self.as_typed(&d, &typed, pos);
         let first = (d.title.words.len() as u32).saturating_add(TITLE_GAP);
         let matches = matched_words(&pos, first, d.text.words.len() as u32);
         self.marked(&d.text, &matches, 0..d.text.words.len())

@@ -76,3 +76,25 @@ fn a_quoted_phrase_marks_only_where_it_stands() {
     // Unquoted, every occurrence of each word is marked.
     assert_eq!(marked(&index.search("سوق المدينة", 10)[0].snippet).len(), 4);
 }
+
+#[test]
+fn where_the_text_has_the_word_as_typed_only_that_is_marked() {
+    // بانا's light stem is انا: أنا and وأنا match it too, but the text also
+    // writes بانا itself.
+    let filler = "كلام عن يوم طويل في المدينة ".repeat(10);
+    let docs = [
+        doc("a", "رسالة", &format!("أنا هنا وأنا معكم أنا {filler} وكتبت بانا رسالة")),
+        doc("b", "رسالة", "أنا هنا وأنا معكم"),
+    ];
+    let index = index(&docs);
+    let marked = |segments: &[fahras_engine::Segment]| -> Vec<String> {
+        segments.iter().filter(|s| s.hit).map(|s| s.text.clone()).collect()
+    };
+    let hits = index.search("بانا", 10);
+    let a = hits.iter().find(|h| h.id == "a").unwrap();
+    assert_eq!(marked(&a.snippet), ["بانا"], "{:?}", a.snippet);
+    assert_eq!(marked(&index.highlight(0, "بانا")), ["بانا"]);
+    // Where it is not written as typed, the forms that matched are marked.
+    let b = hits.iter().find(|h| h.id == "b").expect("found by its stem");
+    assert_eq!(marked(&b.snippet).len(), 2, "{:?}", b.snippet);
+}
