@@ -1,6 +1,7 @@
 //! `fahras index`: read the inputs, build the index, write it, and say what
 //! happened: progress while it runs, each file skipped and why, and a summary.
 
+use fahras_core::format::split::{is_part_file, split, PART_SIZE, ROOT_FILE};
 use fahras_indexer::{build_index, read_inputs, Event};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -87,8 +88,9 @@ impl Progress {
     }
 }
 
-/// Indexes `inputs`, less the directories `excluded`, into the file `out`.
-pub fn run(inputs: &[PathBuf], excluded: &[PathBuf], out: &Path) -> Result<(), String> {
+/// Indexes `inputs`, less the directories `excluded`, into the file `out`, or
+/// as a split index into the directory `out`.
+pub fn run(inputs: &[PathBuf], excluded: &[PathBuf], out: &Path, split: bool) -> Result<(), String> {
     let mut progress = Progress::new();
     let docs = read_inputs(inputs, excluded, &mut |e| progress.on(e)).map_err(|e| {
         progress.clear();
@@ -96,9 +98,14 @@ pub fn run(inputs: &[PathBuf], excluded: &[PathBuf], out: &Path) -> Result<(), S
     })?;
     progress.clear();
     let bytes = build_index(&docs);
-    std::fs::write(out, &bytes).map_err(|e| format!("{}: {}", out.display(), fahras_indexer::io_error_text(&e)))?;
+    let written = if split {
+        write_split(&bytes, out)?
+    } else {
+        write(out, &bytes)?;
+        String::new()
+    };
     let mut summary = format!(
-        "indexed {} documents from {} files in {:.1} s into {} ({:.1} KiB)",
+        "indexed {} documents from {} files in {:.1} s into {} ({:.1} KiB{written})",
         docs.len(),
         progress.files,
         progress.started.elapsed().as_secs_f64(),
@@ -113,4 +120,29 @@ pub fn run(inputs: &[PathBuf], excluded: &[PathBuf], out: &Path) -> Result<(), S
     }
     eprintln!("{summary}");
     Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {}", path.display(), fahras_indexer::io_error_text(&e)))
+}
+
+/// Writes the split index of `whole` into `dir`, replacing the parts of an
+/// earlier build there; says how it was cut.
+fn write_split(whole: &[u8], dir: &Path) -> Result<String, String> {
+    let cut = split(whole, PART_SIZE).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), fahras_indexer::io_error_text(&e)))?;
+    let listing =
+        std::fs::read_dir(dir).map_err(|e| format!("{}: {}", dir.display(), fahras_indexer::io_error_text(&e)))?;
+    for entry in listing.flatten() {
+        let name = entry.file_name();
+        if name.to_str().is_some_and(is_part_file) && !cut.parts.iter().any(|(n, _)| name == n.as_str()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    for (name, bytes) in &cut.parts {
+        write(&dir.join(name), bytes)?;
+    }
+    // The root last: a reader that finds it finds its parts.
+    write(&dir.join(ROOT_FILE), &cut.root)?;
+    Ok(format!(": a root of {:.1} KiB and {} parts", cut.root.len() as f64 / 1024.0, cut.parts.len()))
 }

@@ -5,14 +5,18 @@
 mod index;
 mod terminal;
 
+use fahras_core::format::split::ROOT_FILE;
 use fahras_engine::{analyze, Index, Meta, Order, QueryOptions, Results};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
   fahras index <file|dir>... -o <index> [--exclude <dir>]...
                                                index .txt .md .html .json .jsonl documents and web pages
+  fahras index <file|dir>... --split -o <dir>/  the same, as a split index: a root and parts
+                                               that readers fetch as their queries need them
+                                               (--index takes the index file or the split directory)
   fahras build <file|dir>... --out <dir>       (npx fahras) a search page and script carrying the index
   fahras search --index <index> [--limit N] [--offset N] [--filter key=value]... [--sort key:asc|desc] [--json] <query>
                                                a page of results; --filter twice on one key: either value
@@ -51,6 +55,7 @@ struct Opts {
     sort: Option<(String, Order)>,
     query: Option<String>,
     json: bool,
+    split: bool,
     rest: Vec<String>,
 }
 
@@ -85,6 +90,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             }
             "--query" => o.query = Some(value()?),
             "--json" => o.json = true,
+            "--split" => o.split = true,
             "-h" | "--help" => return Err(USAGE.into()),
             "--" => o.rest.extend(it.by_ref().cloned()),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
@@ -94,11 +100,23 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), fahras_indexer::io_error_text(&e)))
+}
+
+/// The index `--index` names: a file, or a split index's directory.
 fn open(o: &Opts) -> Result<Index, String> {
     let path = o.index.as_ref().ok_or("needs --index <file> (write one with: fahras index <docs> -o search.idx)")?;
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), fahras_indexer::io_error_text(&e)))?;
-    Index::from_bytes(bytes).map_err(|e| format!("{}: {e}", path.display()))
+    let file = if path.is_dir() { path.join(ROOT_FILE) } else { path.clone() };
+    Index::from_bytes(read(&file)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What `answer` gives on `index`, reading the parts it needs from the split
+/// index's directory.
+fn answer<'i, T>(o: &Opts, index: &'i Index, answer: impl Fn(&'i Index) -> T) -> Result<T, String> {
+    let dir = o.index.clone().unwrap_or_default();
+    let found = index.with_parts(answer, |files| files.iter().map(|file| read(&dir.join(file))).collect());
+    found.map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<(), String> {
@@ -150,7 +168,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(format!("index needs at least one file or directory\n{USAGE}"));
             }
             let inputs: Vec<PathBuf> = o.rest.iter().map(PathBuf::from).collect();
-            index::run(&inputs, &o.excluded, out)
+            index::run(&inputs, &o.excluded, out, o.split)
         }
         "search" => {
             let options = QueryOptions {
@@ -160,7 +178,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 sort: o.sort.clone(),
                 ..QueryOptions::default()
             };
-            let results = open(&o)?.query(&text, &options);
+            let index = open(&o)?;
+            let results = answer(&o, &index, |index| index.query(&text, &options))?;
             if o.json {
                 return json(&results);
             }
@@ -170,7 +189,8 @@ fn run(args: &[String]) -> Result<(), String> {
         "show" => {
             let [id] = &o.rest[..] else { return Err(format!("show needs one document id\n{USAGE}")) };
             let index = open(&o)?;
-            let view = index.view(id, o.query.as_deref()).ok_or(format!("no document has the id {id:?}"))?;
+            let view = answer(&o, &index, |index| index.view(id, o.query.as_deref()))?;
+            let view = view.ok_or(format!("no document has the id {id:?}"))?;
             if o.json {
                 return json(&view);
             }
@@ -188,7 +208,8 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "suggest" => {
-            let s = open(&o)?.suggest(&text, o.limit.unwrap_or(10));
+            let index = open(&o)?;
+            let s = answer(&o, &index, |index| index.suggest(&text, o.limit.unwrap_or(10)))?;
             if o.json {
                 return json(&s);
             }
@@ -196,7 +217,8 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "analyze" if o.index.is_some() => {
-            let understood = open(&o)?.understand(&text);
+            let index = open(&o)?;
+            let understood = answer(&o, &index, |index| index.understand(&text))?;
             json(&serde_json::json!({ "words": analyze(&text), "understood": understood }))
         }
         "analyze" => json(&analyze(&text)),

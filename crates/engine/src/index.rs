@@ -1,11 +1,13 @@
 //! An index opened over its bytes, read in place.
 
 use crate::lists::{Cache, DecodedList};
+use crate::parts::Parts;
 use crate::sort::SortCache;
 use fahras_core::analysis::ANALYZER_VERSION;
 use fahras_core::format::documents::{self, DocEntry};
 use fahras_core::format::fields::Fields;
-use fahras_core::format::postings::{Postings, StemRecord};
+use fahras_core::format::postings::{Posting, Postings, StemRecord};
+use fahras_core::format::split::{self, PartKind, Root};
 use fahras_core::format::strings::Strings;
 use fahras_core::format::{dictionary, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -29,6 +31,8 @@ pub struct Index {
     pub(crate) by_id: OnceLock<Vec<u32>>,
     pub(crate) sort_cache: SortCache,
     hot: Cache,
+    /// A split index's parts; `None` for a whole index.
+    pub(crate) parts: Option<Parts>,
 }
 
 /// Facts about an index, for display and diagnostics.
@@ -46,8 +50,16 @@ pub struct Info {
 impl Index {
     /// Opens index bytes from an untrusted source: checks the header, versions,
     /// checksum and the shape of every section before answering any query.
+    /// The bytes may be a whole index or a split index's root; a root's parts
+    /// are then added as queries reach them ([`Index::add_part`]).
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, IndexError> {
-        Index::open(Cow::Owned(bytes), true)
+        if !split::is_root(&bytes) {
+            return Index::open(Cow::Owned(bytes), true);
+        }
+        let root = Root::read(&bytes)?;
+        let mut index = Index::open(Cow::Owned(bytes[root.base.clone()].to_vec()), true)?;
+        index.parts = Some(Parts::new(root));
+        Ok(index)
     }
 
     /// Opens index bytes that are part of the program (compiled or bundled into
@@ -94,6 +106,7 @@ impl Index {
             by_id: OnceLock::new(),
             sort_cache: SortCache::default(),
             hot: Cache::default(),
+            parts: None,
         })
     }
 
@@ -147,14 +160,36 @@ impl Index {
         found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
     }
 
-    /// The document list at `offset` (of a spelling).
-    pub(crate) fn postings(&self, offset: u64) -> Postings<'_> {
-        Postings::new(self.section(Section::Postings), offset)
+    /// The bytes holding `key` of a section that a split index cuts into parts,
+    /// and the key they start at: in a whole index, the whole section. A missing
+    /// part reads as no bytes (and is recorded: see [`crate::parts`]).
+    pub(crate) fn located(&self, kind: PartKind, key: u64) -> (&[u8], u64) {
+        match &self.parts {
+            None => match kind {
+                PartKind::Postings => (self.section(Section::Postings), 0),
+                PartKind::Words => (self.section(Section::Words), 0),
+                PartKind::Streams => (self.section(Section::Streams), 0),
+                PartKind::Ids => (&[], key),
+            },
+            Some(parts) => parts.get(kind, key).unwrap_or((&[], key)),
+        }
     }
 
-    /// The stem record at `offset`; `None` if it is damaged.
+    /// The document list at `offset` (of a spelling).
+    pub(crate) fn postings(&self, offset: u64) -> Postings<'_> {
+        let (bytes, start) = self.located(PartKind::Postings, offset);
+        Postings::new(bytes, offset - start)
+    }
+
+    /// The stem record at `offset`; `None` if it is damaged (or not at hand).
     pub(crate) fn stem_record(&self, offset: u64) -> Option<StemRecord> {
-        StemRecord::read(self.section(Section::Postings), offset, self.words().len())
+        let (bytes, start) = self.located(PartKind::Postings, offset);
+        StemRecord::read(bytes, offset - start, self.word_count())
+    }
+
+    /// Every posting of the stem record read at `offset`.
+    pub(crate) fn record_postings(&self, record: &StemRecord, offset: u64) -> Vec<Posting> {
+        record.postings(self.located(PartKind::Postings, offset).0)
     }
 
     /// The decoded document list at `offset`, for a common word; `None` for a
@@ -167,18 +202,39 @@ impl Index {
     /// The document list of a stem: its spellings' lists merged, kept once made
     /// for a common stem.
     pub(crate) fn stem_list(&self, record: &StemRecord, offset: u64) -> Arc<DecodedList> {
-        let merge = || DecodedList::merge(record.postings(self.section(Section::Postings)));
+        let merge = || DecodedList::merge(self.record_postings(record, offset));
         self.hot.get(offset, record.df(), merge).unwrap_or_else(|| Arc::new(merge()))
     }
 
-    /// The written words. `open` checked that the table opens.
-    pub(crate) fn words(&self) -> Strings<'_> {
-        Strings::new(self.section(Section::Words)).unwrap_or(Strings::EMPTY)
+    /// Number of written words (ids of the word table).
+    pub(crate) fn word_count(&self) -> u32 {
+        match &self.parts {
+            None => self.strings(Section::Words).len(),
+            Some(parts) => parts.root.word_count,
+        }
+    }
+
+    /// Appends written word `id`; `None` (and `out` unchanged) if the id is
+    /// damaged or its part is not at hand.
+    pub(crate) fn word_into(&self, id: u32, out: &mut String) -> Option<()> {
+        let (bytes, first) = self.located(PartKind::Words, u64::from(id));
+        Strings::new(bytes)?.get_into(id - first as u32, out)
+    }
+
+    /// Written word `id`, as [`Index::word_into`].
+    pub(crate) fn word(&self, id: u32) -> Option<String> {
+        let mut s = String::new();
+        self.word_into(id, &mut s).map(|()| s)
+    }
+
+    /// A string table section. `open` checked that it opens.
+    fn strings(&self, s: Section) -> Strings<'_> {
+        Strings::new(self.section(s)).unwrap_or(Strings::EMPTY)
     }
 
     /// The gaps between words, as [`Index::words`].
     pub(crate) fn gaps(&self) -> Strings<'_> {
-        Strings::new(self.section(Section::Gaps)).unwrap_or(Strings::EMPTY)
+        self.strings(Section::Gaps)
     }
 
     /// Document `n`'s entry in the document table.
@@ -204,7 +260,7 @@ impl Index {
             documents: self.doc_count,
             terms: self.terms().map_or(0, |m| m.len() as u64),
             stems: self.stems().map_or(0, |m| m.len() as u64),
-            index_bytes: self.bytes.len() as u64,
+            index_bytes: self.parts.as_ref().map_or(self.bytes.len() as u64, |p| u64::from(p.root.whole_len)),
             format_version: FORMAT_VERSION,
             analyzer_version: ANALYZER_VERSION,
         }

@@ -13,6 +13,7 @@ mod fuzzy;
 mod index;
 mod lists;
 mod matcher;
+mod parts;
 mod query;
 mod results;
 mod rewrite;
@@ -23,6 +24,7 @@ mod stored;
 mod suggest;
 
 pub use facets::{Facets, MAX_FACET_VALUES};
+pub use fahras_core::format::split::{PartId, PartKind};
 pub use index::{Index, Info};
 pub use query::{parse, Query, QueryWord, MAX_QUERY_CHARS, MAX_WORDS};
 pub use results::{QueryOptions, Results};

@@ -19,7 +19,7 @@ use crate::stored::{DocWords, Meta};
 use fahras_core::analysis::{stem, tokens};
 use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
-use fahras_core::format::Section;
+
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -251,8 +251,10 @@ impl Index {
         let Some(stems) = self.stems() else { return };
         for t in &q.excluded {
             for form in t.forms() {
-                if let Some(record) = stems.get(stem(form)).and_then(|off| self.stem_record(off)) {
-                    record.postings(self.section(Section::Postings)).iter().for_each(|p| f(p.doc));
+                if let Some(off) = stems.get(stem(form)) {
+                    if let Some(record) = self.stem_record(off) {
+                        self.record_postings(&record, off).iter().for_each(|p| f(p.doc));
+                    }
                 }
             }
         }
@@ -290,7 +292,7 @@ impl Index {
     /// Positions of each query word in each of `docs`, read from their word ids.
     pub(crate) fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
         // Per written word, bit i set when it has a stem of query word i.
-        let mut mask = vec![0u16; self.words().len() as usize];
+        let mut mask = vec![0u16; self.word_count() as usize];
         for (w, m) in words.iter().enumerate() {
             for record in m.position_stems.iter().filter_map(|&off| self.stem_record(off)) {
                 for id in record.word_ids() {

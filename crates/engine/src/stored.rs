@@ -8,9 +8,11 @@
 
 use crate::index::Index;
 use crate::snippet::Segment;
+use fahras_core::format::documents::DocEntry;
 use fahras_core::format::fields::{Kind, Value};
+use fahras_core::format::read_u32;
+use fahras_core::format::split::{id_hash, PartKind};
 use fahras_core::format::streams::{Run, Stream};
-use fahras_core::format::Section;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -79,7 +81,9 @@ impl Serialize for Meta {
 
 impl Index {
     fn stream(&self, n: u32) -> Option<Stream<'_>> {
-        Stream::open(self.section(Section::Streams), self.doc_entry(n)?)
+        let entry = self.doc_entry(n)?;
+        let (bytes, start) = self.located(PartKind::Streams, u64::from(entry.stream));
+        Stream::open(bytes, DocEntry { stream: (u64::from(entry.stream) - start) as u32, ..entry })
     }
 
     /// Document `n` as ids; `None` if its stream is damaged.
@@ -109,10 +113,6 @@ impl Index {
     }
 
     /// Appends written word `id` (nothing if the id is damaged).
-    pub(crate) fn word_into(&self, id: u32, out: &mut String) {
-        let _ = self.words().get_into(id, out);
-    }
-
     /// Appends gap `id` (nothing if the id is damaged).
     pub(crate) fn gap_into(&self, id: u32, out: &mut String) {
         let _ = self.gaps().get_into(id, out);
@@ -124,10 +124,33 @@ impl Index {
         Meta(fields.map(|(column, value)| (column.name.clone(), value.clone())).collect())
     }
 
-    /// The number of the document with id `id`. The first call sorts the
-    /// document numbers by id (kept: 4 bytes a document); each call then is a
-    /// binary search.
+    /// The number of the document with id `id`. In a whole index the first call
+    /// sorts the document numbers by id (kept: 4 bytes a document); each call
+    /// then is a binary search. A split index has them by hash of id in parts,
+    /// so that finding one document reads one part, not every stream.
     pub fn find(&self, id: &str) -> Option<u32> {
+        if self.parts.is_some() {
+            let hash = id_hash(id.as_bytes());
+            let (pairs, _) = self.located(PartKind::Ids, u64::from(hash));
+            let pair = |i: usize| Some((read_u32(pairs, i * 8)?, read_u32(pairs, i * 8 + 4)?));
+            let (mut at, mut end) = (0, pairs.len() / 8);
+            while at < end {
+                let mid = (at + end) / 2;
+                if pair(mid).is_some_and(|(h, _)| h < hash) {
+                    at = mid + 1;
+                } else {
+                    end = mid;
+                }
+            }
+            // Ids that share a hash are told apart by their streams.
+            while let Some((_, n)) = pair(at).filter(|&(h, _)| h == hash) {
+                if self.doc_id(n) == Some(id) {
+                    return Some(n);
+                }
+                at += 1;
+            }
+            return None;
+        }
         let by_id = self.by_id.get_or_init(|| {
             let mut ids: Vec<(&str, u32)> = (0..self.doc_count()).filter_map(|n| Some((self.doc_id(n)?, n))).collect();
             ids.sort_unstable();

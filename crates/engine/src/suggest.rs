@@ -56,7 +56,7 @@ impl Index {
         let record = self.stems()?.get(stem(key)).and_then(|off| self.stem_record(off))?;
         // A stem's words come commonest band first.
         let found = record.word_ids().find_map(|id| {
-            let written = self.words().get(id)?;
+            let written = self.word(id)?;
             let t = tokens(&written).next()?;
             let matches = t.forms().any(|f| f == key);
             matches.then(|| written[t.start..t.end].chars().filter(|&c| !is_mark(c)).collect())

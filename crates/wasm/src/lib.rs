@@ -19,13 +19,18 @@
 //! - a panic leaves its message at `fahras_panic_ptr()` (length-prefixed, u32
 //!   LE) before the trap, where JavaScript can still read it.
 //!
+//! A split index opens from its root (`fahras_open`). A call that reaches parts
+//! it does not have returns 2, with `{"need": [{kind, number, file}]}` as its
+//! output; JavaScript fetches those parts, hands each to `fahras_add_part`, and
+//! makes the call again, until it returns 0 (see the engine's `parts` module).
+//!
 //! The embedded index is either compiled in by `build.rs` or added to the
 //! module's data after it was built, by `fahras build` (`js/embed.js`), which
 //! fills in [`INDEX_SLOT`].
 
 mod request;
 
-use fahras_engine::{analyze, AnalyzedToken, Index};
+use fahras_engine::{analyze, AnalyzedToken, Index, PartId, PartKind};
 use serde::Serialize;
 use std::cell::RefCell;
 
@@ -81,12 +86,66 @@ fn json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
     serde_json::to_vec(value).map_err(|e| e.to_string())
 }
 
-/// Runs `f` with the open index and the input as text.
+/// What a call that reached missing parts of a split index leaves as output.
+#[derive(Serialize)]
+struct Need {
+    need: Vec<NeededPart>,
+}
+
+#[derive(Serialize)]
+struct NeededPart {
+    /// As `fahras_add_part` takes it.
+    kind: u32,
+    number: u32,
+    file: String,
+}
+
+/// The status of a call that needs parts fetched first.
+const NEEDS_PARTS: u32 = 2;
+
+/// Runs `f` with the open index and the input as text. On a split index, a
+/// call that reached missing parts answers with them instead (status 2).
 fn with_index(f: impl FnOnce(&Index, &str) -> Result<Vec<u8>, String>) -> u32 {
+    let mut missing = Vec::new();
     let result = STATE.with_borrow(|s| match &s.index {
-        Some(index) => f(index, &String::from_utf8_lossy(&s.input)),
+        Some(index) => {
+            index.take_missing_parts();
+            let result = f(index, &String::from_utf8_lossy(&s.input));
+            missing = index.take_missing_parts();
+            let need = missing.iter().map(|&p| NeededPart {
+                kind: p.kind as u32,
+                number: p.number,
+                file: index.part_file(p).unwrap_or_default(),
+            });
+            if missing.is_empty() {
+                result
+            } else {
+                json(&Need { need: need.collect() })
+            }
+        }
         None => Err("no index is open".to_owned()),
     });
+    match (missing.is_empty(), result) {
+        (false, Ok(need)) => {
+            set_output(Ok(need));
+            NEEDS_PARTS
+        }
+        (_, result) => set_output(result),
+    }
+}
+
+/// Adds part `number` of `kind` (0 postings, 1 words, 2 streams, 3 ids) of the
+/// open split index, from the bytes written to the input; fails, naming the
+/// part, if they are not that part of this build, whole.
+#[no_mangle]
+pub extern "C" fn fahras_add_part(kind: u32, number: u32) -> u32 {
+    let result = STATE.with_borrow(|s| {
+        let index = s.index.as_ref().ok_or("no index is open")?;
+        let kind = PartKind::from_u32(kind).ok_or(format!("no kind of part numbered {kind}"))?;
+        index.add_part(PartId { kind, number }, &s.input).map_err(|e| e.to_string())?;
+        Ok(b"null".to_vec())
+    });
+    STATE.with_borrow_mut(|s| s.input = Vec::new());
     set_output(result)
 }
 

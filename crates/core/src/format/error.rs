@@ -1,6 +1,7 @@
 //! Why an index could not be opened.
 
 use super::dictionary::FstDamage;
+use super::split::PartProblem;
 use std::fmt;
 
 /// An index that cannot be used, and what is wrong with it.
@@ -22,6 +23,8 @@ pub enum IndexError {
     Corrupt { section: &'static str },
     /// A dictionary's automaton is malformed, and how.
     Dictionary { section: &'static str, damage: FstDamage },
+    /// A part of a split index is not the one its root expects.
+    Part { file: String, problem: PartProblem },
 }
 
 impl fmt::Display for IndexError {
@@ -46,6 +49,7 @@ impl fmt::Display for IndexError {
             IndexError::Dictionary { section, damage } => {
                 write!(f, "corrupt Fahras index: the {section} section is malformed: {damage}")
             }
+            IndexError::Part { file, problem } => write!(f, "split Fahras index: part {file}: {problem}"),
         }
     }
 }

@@ -30,6 +30,7 @@ mod error;
 pub mod fields;
 pub mod header;
 pub mod postings;
+pub mod split;
 pub mod streams;
 pub mod strings;
 pub mod varint;

@@ -1,0 +1,414 @@
+//! A split index: a small root, and parts a reader fetches only when a query
+//! reads them.
+//!
+//! A whole index makes every reader download all of it before the first result.
+//! Most of it is read a little at a time: a query reads the records of its own
+//! words' stems, and the words and streams of the documents it ranks and shows.
+//! So those sections (`Postings`, `Words`, `Streams`) are cut into parts, and a
+//! fourth kind of part, [`PartKind::Ids`], finds a document by id without reading
+//! every stream. The dictionaries, the document table and the fields stay in
+//! the root: every query walks the dictionaries, and ranking reads every
+//! candidate's length.
+//!
+//! Parts are cut where a record starts (a stem's record, a block of the word
+//! table, a document's stream), so every read the engine makes lies inside one
+//! part, and the section readers run on a part unchanged: at the offset minus
+//! where the part starts. The engine does not know beforehand which parts a
+//! query reads; it records the ones it reached and did not have, the caller
+//! fetches them, and the query runs again (see the engine's `parts` module).
+//!
+//! ```text
+//! root   magic "FAHRASr\n", format version, analyzer version (u32 LE)
+//!        checksum          CRC-32 of every other byte of the root
+//!        build             the checksum of the whole index the parts were cut from
+//!        whole length      bytes of that whole index
+//!        word count        ids of the word table (its parts hold them)
+//!        base              u32 LE length, then a whole index whose Postings,
+//!                          Words and Streams sections are empty
+//!        per kind          part count (u32 LE), then per part: first key, payload
+//!                          length, payload CRC-32 (u32 LE each)
+//! part   magic "FAHRASp\n", build, kind, part number (u32 LE), then the payload
+//! ```
+//!
+//! A part's key is what the engine looks it up by: a byte offset in `Postings`
+//! or `Streams`, a word id, or the hash of a document id. The build is in
+//! every part and in its file name, so a part left over from another build is
+//! named as such, and parts can be cached for as long as their names live.
+
+use super::crc32::crc32;
+use super::documents::{self, DocEntry};
+use super::streams::Stream;
+use super::strings::{self, Strings, BLOCK};
+use super::{dictionary, read_u32, to_u32, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
+use crate::analysis::ANALYZER_VERSION;
+use std::fmt;
+use std::ops::Range;
+
+pub const ROOT_MAGIC: [u8; 8] = *b"FAHRASr\n";
+pub const PART_MAGIC: [u8; 8] = *b"FAHRASp\n";
+/// The root's file name in a split index's directory.
+pub const ROOT_FILE: &str = "root.fahras";
+/// Bytes a part holds at least (but the last of its kind, or one record larger than
+/// this): measured in `bench/split.mjs`, see docs/benchmarks.md.
+pub const PART_SIZE: usize = 16 << 10;
+/// Bytes before a part's payload.
+pub const PART_HEADER_LEN: usize = 20;
+/// Bytes before the base index.
+const ROOT_FIXED_LEN: usize = 36;
+const CHECKSUM_AT: usize = 16;
+/// Bytes per part in the root's tables.
+const ENTRY_LEN: usize = 12;
+
+/// The kinds of part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartKind {
+    Postings,
+    Words,
+    Streams,
+    /// `(hash of id, document number)` pairs in order: [`id_hash`].
+    Ids,
+}
+
+impl PartKind {
+    pub const ALL: [PartKind; 4] = [PartKind::Postings, PartKind::Words, PartKind::Streams, PartKind::Ids];
+
+    /// What file names and messages call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PartKind::Postings => "postings",
+            PartKind::Words => "words",
+            PartKind::Streams => "streams",
+            PartKind::Ids => "ids",
+        }
+    }
+
+    pub fn from_u32(n: u32) -> Option<PartKind> {
+        PartKind::ALL.get(n as usize).copied()
+    }
+}
+
+/// One part, as the engine asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartId {
+    pub kind: PartKind,
+    pub number: u32,
+}
+
+/// The file name of a part of build `build`.
+pub fn file_name(part: PartId, build: u32) -> String {
+    format!("{}-{}.{build:08x}.part", part.kind.name(), part.number)
+}
+
+/// Whether `name` is the name of a part file (of any build): `kind-n.build.part`.
+pub fn is_part_file(name: &str) -> bool {
+    let Some((stem, build)) = name.strip_suffix(".part").and_then(|n| n.rsplit_once('.')) else { return false };
+    let Some((kind, number)) = stem.rsplit_once('-') else { return false };
+    PartKind::ALL.iter().any(|k| k.name() == kind)
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && build.len() == 8
+        && build.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The hash a document id is found by in the [`PartKind::Ids`] parts.
+pub fn id_hash(id: &[u8]) -> u32 {
+    crc32(&[id])
+}
+
+/// What is wrong with a part's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartProblem {
+    NotAPart,
+    OtherBuild {
+        found: u32,
+        expected: u32,
+    },
+    OtherPart {
+        found: String,
+    },
+    Truncated {
+        len: usize,
+        expected: usize,
+    },
+    Checksum,
+    NoSuchPart,
+    /// It could not be read or fetched, and why.
+    Unavailable {
+        reason: String,
+    },
+}
+
+impl fmt::Display for PartProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartProblem::NotAPart => {
+                write!(f, "not a part of a Fahras index (it does not start with the part magic bytes)")
+            }
+            PartProblem::OtherBuild { found, expected } => {
+                write!(f, "it is from another build of the index ({found:08x}, the root is {expected:08x}); upload the parts and the root together")
+            }
+            PartProblem::OtherPart { found } => write!(f, "the file holds another part ({found})"),
+            PartProblem::Truncated { len, expected } => {
+                write!(f, "truncated or padded: {len} bytes, the root says {expected}")
+            }
+            PartProblem::Checksum => write!(f, "damaged: its bytes do not match the root's checksum"),
+            PartProblem::NoSuchPart => write!(f, "the root lists no such part"),
+            PartProblem::Unavailable { reason } => write!(f, "could not be read: {reason}"),
+        }
+    }
+}
+
+/// Where each part of one kind starts, and what its payload must be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartTable {
+    /// First key of each part, ascending; the first part starts at key 0.
+    pub first: Vec<u32>,
+    pub len: Vec<u32>,
+    pub crc: Vec<u32>,
+}
+
+impl PartTable {
+    /// The part holding `key`: the last one starting at or before it.
+    pub fn find(&self, key: u64) -> Option<usize> {
+        self.first.partition_point(|&f| u64::from(f) <= key).checked_sub(1)
+    }
+
+    pub fn count(&self) -> usize {
+        self.first.len()
+    }
+}
+
+/// A root as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    pub build: u32,
+    pub whole_len: u32,
+    pub word_count: u32,
+    /// Where the base index lies in the root's bytes.
+    pub base: Range<usize>,
+    pub tables: [PartTable; 4],
+}
+
+/// Whether `bytes` start like a root (rather than a whole index).
+pub fn is_root(bytes: &[u8]) -> bool {
+    bytes.starts_with(&ROOT_MAGIC)
+}
+
+impl Root {
+    /// Reads and checks a root: magic, versions, checksum, and that its tables are whole.
+    pub fn read(bytes: &[u8]) -> Result<Root, IndexError> {
+        if !is_root(bytes) {
+            return Err(IndexError::BadMagic);
+        }
+        if bytes.len() < ROOT_FIXED_LEN {
+            return Err(IndexError::Truncated { len: bytes.len() });
+        }
+        let field = |at| read_u32(bytes, at).unwrap_or(0);
+        let (found, expected) = (field(8), FORMAT_VERSION);
+        if found != expected {
+            return Err(IndexError::FormatVersion { found, expected });
+        }
+        let (found, expected) = (field(12), ANALYZER_VERSION);
+        if found != expected {
+            return Err(IndexError::AnalyzerVersion { found, expected });
+        }
+        let found = root_checksum(bytes);
+        if found != field(CHECKSUM_AT) {
+            return Err(IndexError::Checksum { found, expected: field(CHECKSUM_AT) });
+        }
+        let corrupt = IndexError::Corrupt { section: "split index root" };
+        let base_len = field(ROOT_FIXED_LEN - 4) as usize;
+        let base = ROOT_FIXED_LEN
+            ..ROOT_FIXED_LEN.checked_add(base_len).filter(|&e| e <= bytes.len()).ok_or(corrupt.clone())?;
+        let mut at = base.end;
+        let mut tables: [PartTable; 4] = Default::default();
+        for table in &mut tables {
+            let count = read_u32(bytes, at).ok_or(corrupt.clone())? as usize;
+            at += 4;
+            let end = count.checked_mul(ENTRY_LEN).and_then(|n| n.checked_add(at)).filter(|&e| e <= bytes.len());
+            end.ok_or(corrupt.clone())?;
+            for _ in 0..count {
+                table.first.push(field(at));
+                table.len.push(field(at + 4));
+                table.crc.push(field(at + 8));
+                at += ENTRY_LEN;
+            }
+            // Keys must ascend from 0, or a lookup could land in the wrong part.
+            let ascending = table.first.windows(2).all(|w| w[0] < w[1]);
+            if !ascending || table.first.first().is_some_and(|&f| f != 0) {
+                return Err(corrupt);
+            }
+        }
+        if at != bytes.len() {
+            return Err(corrupt);
+        }
+        Ok(Root { build: field(20), whole_len: field(24), word_count: field(28), base, tables })
+    }
+
+    /// The name of a part of this build.
+    pub fn file_name(&self, part: PartId) -> String {
+        file_name(part, self.build)
+    }
+
+    /// The payload of `bytes`, if they are part `part` of this build, whole.
+    pub fn check_part<'b>(&self, part: PartId, bytes: &'b [u8]) -> Result<&'b [u8], IndexError> {
+        let problem = |problem| IndexError::Part { file: self.file_name(part), problem };
+        let table = &self.tables[part.kind as usize];
+        let n = part.number as usize;
+        if n >= table.count() {
+            return Err(problem(PartProblem::NoSuchPart));
+        }
+        if !bytes.starts_with(&PART_MAGIC) || bytes.len() < PART_HEADER_LEN {
+            return Err(problem(PartProblem::NotAPart));
+        }
+        let field = |at| read_u32(bytes, at).unwrap_or(0);
+        if field(8) != self.build {
+            return Err(problem(PartProblem::OtherBuild { found: field(8), expected: self.build }));
+        }
+        let found = (PartKind::from_u32(field(12)), field(16));
+        if found != (Some(part.kind), part.number) {
+            let found = match found {
+                (Some(kind), number) => file_name(PartId { kind, number }, self.build),
+                (None, _) => "a part of no known kind".to_owned(),
+            };
+            return Err(problem(PartProblem::OtherPart { found }));
+        }
+        let payload = &bytes[PART_HEADER_LEN..];
+        let expected = table.len[n] as usize;
+        if payload.len() != expected {
+            return Err(problem(PartProblem::Truncated { len: bytes.len(), expected: expected + PART_HEADER_LEN }));
+        }
+        if crc32(&[payload]) != table.crc[n] {
+            return Err(problem(PartProblem::Checksum));
+        }
+        Ok(payload)
+    }
+}
+
+fn root_checksum(root: &[u8]) -> u32 {
+    crc32(&[&root[..CHECKSUM_AT], root.get(CHECKSUM_AT + 4..).unwrap_or(&[])])
+}
+
+/// A whole index cut into a root and parts.
+pub struct Split {
+    pub root: Vec<u8>,
+    /// Each part's file name and bytes.
+    pub parts: Vec<(String, Vec<u8>)>,
+}
+
+/// Cuts the whole index `whole` into a root and parts of about `part_size` bytes
+/// (a record larger than that is a part of its own).
+pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
+    let header = Header::read(whole)?;
+    header.verify_checksum(whole)?;
+    let section = |s: Section| &whole[header.sections[s as usize].clone()];
+    let corrupt = |s: Section| IndexError::Corrupt { section: s.name() };
+    let docs = section(Section::Docs);
+    let doc_count = documents::count(docs).ok_or(corrupt(Section::Docs))?;
+    let entries: Vec<DocEntry> = (0..doc_count).filter_map(|n| DocEntry::read(docs, n)).collect();
+    let streams = section(Section::Streams);
+
+    // Postings: cut where a stem's record starts (the stem dictionary's values).
+    let stems = dictionary::open(section(Section::Stems)).ok_or(corrupt(Section::Stems))?;
+    let mut records: Vec<u64> = Vec::with_capacity(stems.len());
+    let mut stream = fst::IntoStreamer::into_stream(&stems);
+    while let Some((_, offset)) = fst::Streamer::next(&mut stream) {
+        records.push(offset);
+    }
+    records.sort_unstable();
+    let postings = section(Section::Postings);
+    let mut tables: [Vec<(u32, Vec<u8>)>; 4] = Default::default();
+    tables[PartKind::Postings as usize] = cut_bytes(postings, &records, part_size);
+
+    // Streams: cut where a document's stream starts.
+    let mut starts: Vec<u64> = entries.iter().map(|e| u64::from(e.stream)).collect();
+    starts.sort_unstable();
+    tables[PartKind::Streams as usize] = cut_bytes(streams, &starts, part_size);
+
+    // Words: whole blocks of the table, each part a table of its own.
+    let words = Strings::new(section(Section::Words)).ok_or(corrupt(Section::Words))?;
+    let mut all = Vec::with_capacity(words.len() as usize);
+    for id in 0..words.len() {
+        all.push(words.get(id).ok_or(corrupt(Section::Words))?);
+    }
+    let mut parts = Vec::new();
+    let (mut first, mut bytes) = (0, 0);
+    for (id, word) in all.iter().enumerate() {
+        if id % BLOCK == 0 && bytes >= part_size {
+            parts.push((to_u32(first), strings::write(&all[first..id])));
+            (first, bytes) = (id, 0);
+        }
+        bytes += word.len() + 2;
+    }
+    parts.push((to_u32(first), strings::write(&all[first..])));
+    tables[PartKind::Words as usize] = parts;
+
+    // Ids: (hash, document) in order, cut only where the hash changes.
+    let mut ids = Vec::with_capacity(entries.len());
+    for (n, &entry) in entries.iter().enumerate() {
+        let id = Stream::open(streams, entry).ok_or(corrupt(Section::Streams))?.id;
+        ids.push((id_hash(id), to_u32(n)));
+    }
+    ids.sort_unstable();
+    let mut parts: Vec<(u32, Vec<u8>)> = Vec::new();
+    for (i, &(hash, doc)) in ids.iter().enumerate() {
+        let full = parts.last().is_none_or(|(_, b)| b.len() >= part_size);
+        if full && (i == 0 || ids[i - 1].0 != hash) {
+            parts.push((if i == 0 { 0 } else { hash }, Vec::new()));
+        }
+        let bytes = &mut parts.last_mut().expect("a part was started").1;
+        bytes.extend_from_slice(&hash.to_le_bytes());
+        bytes.extend_from_slice(&doc.to_le_bytes());
+    }
+    tables[PartKind::Ids as usize] = parts;
+
+    // The base: the whole index, its cut sections empty.
+    let base: [Vec<u8>; SECTION_COUNT] = std::array::from_fn(|i| match Section::ALL[i] {
+        Section::Postings | Section::Streams => Vec::new(),
+        Section::Words => strings::write::<&str>(&[]),
+        s => section(s).to_vec(),
+    });
+    let base = super::header::write(base);
+    let build = header.checksum;
+
+    let mut root = Vec::new();
+    root.extend_from_slice(&ROOT_MAGIC);
+    for v in [FORMAT_VERSION, ANALYZER_VERSION, 0, build, to_u32(whole.len()), words.len(), to_u32(base.len())] {
+        root.extend_from_slice(&v.to_le_bytes());
+    }
+    root.extend_from_slice(&base);
+    let mut files = Vec::new();
+    for kind in PartKind::ALL {
+        let parts = &tables[kind as usize];
+        root.extend_from_slice(&to_u32(parts.len()).to_le_bytes());
+        for (number, (first, payload)) in parts.iter().enumerate() {
+            for v in [*first, to_u32(payload.len()), crc32(&[payload])] {
+                root.extend_from_slice(&v.to_le_bytes());
+            }
+            let mut file = Vec::with_capacity(PART_HEADER_LEN + payload.len());
+            file.extend_from_slice(&PART_MAGIC);
+            for v in [build, kind as u32, to_u32(number)] {
+                file.extend_from_slice(&v.to_le_bytes());
+            }
+            file.extend_from_slice(payload);
+            files.push((file_name(PartId { kind, number: to_u32(number) }, build), file));
+        }
+    }
+    let sum = root_checksum(&root);
+    root[CHECKSUM_AT..CHECKSUM_AT + 4].copy_from_slice(&sum.to_le_bytes());
+    Ok(Split { root, parts: files })
+}
+
+/// `bytes` cut at record `starts` into parts of at least `size` bytes (the last
+/// may be smaller): (first offset, bytes) per part.
+fn cut_bytes(bytes: &[u8], starts: &[u64], size: usize) -> Vec<(u32, Vec<u8>)> {
+    let mut cuts = vec![0usize];
+    for &s in starts {
+        let s = s as usize;
+        if s < bytes.len() && s >= cuts[cuts.len() - 1] + size {
+            cuts.push(s);
+        }
+    }
+    cuts.push(bytes.len());
+    cuts.windows(2).map(|w| (to_u32(w[0]), bytes[w[0]..w[1]].to_vec())).collect()
+}
