@@ -52,6 +52,10 @@ impl Parts {
         Ok(())
     }
 
+    pub fn reached_missing(&self) -> bool {
+        !self.missing.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    }
+
     /// The parts reached and missing since the last call, in order.
     pub fn take_missing(&self) -> Vec<PartId> {
         std::mem::take(&mut *self.missing.lock().unwrap_or_else(|e| e.into_inner())).into_iter().collect()
@@ -78,6 +82,12 @@ impl Index {
     /// The parts the calls since the last time reached and did not have.
     pub fn take_missing_parts(&self) -> Vec<PartId> {
         self.parts.as_ref().map_or_else(Vec::new, Parts::take_missing)
+    }
+
+    /// Whether this run has reached a missing part already: work that would
+    /// follow from what it read there is skipped, as its answer is not kept.
+    pub(crate) fn reached_missing_parts(&self) -> bool {
+        self.parts.as_ref().is_some_and(Parts::reached_missing)
     }
 
     /// The file name of a part of this split index.

@@ -31,6 +31,8 @@ const TITLE_BOOST: f32 = 0.5;
 const PROXIMITY: f32 = 10.0;
 /// Candidates whose positions are read for proximity.
 const RERANK: usize = 200;
+/// Candidates reranked before first checking whether the rest can still matter.
+const RERANK_BATCH: usize = 16;
 /// Largest number of hits in one page, whatever is asked.
 pub const MAX_LIMIT: usize = RERANK;
 
@@ -115,6 +117,14 @@ impl Index {
     /// in relevance order, and how many are. The [`RERANK`] best by first-pass
     /// score (every one, for a phrase query) are reordered by proximity; the rest
     /// follow by first-pass score (see [`by_score`]).
+    ///
+    /// With `upto` > 0, candidates are reranked in first-pass order, a batch at
+    /// a time, and reading stops once no candidate left can reach the
+    /// `upto`-th place: proximity multiplies a score by at most 1 + [`PROXIMITY`].
+    /// The first `upto` are then those the whole head would give, in its order,
+    /// for the streams of a few candidates rather than of all of them (a split
+    /// index fetches them). `upto` = 0 reranks the whole head, as a sort and the
+    /// merging of rewritten readings need.
     pub(crate) fn rank(&self, m: &mut Matched, mut docs: Vec<Ranked>, upto: usize) -> (Vec<Ranked>, usize) {
         let cut = if !m.phrases.is_empty() { docs.len() } else { RERANK.min(docs.len()) };
         // Only the head is ever looked at in order: select it, then sort just it.
@@ -122,17 +132,45 @@ impl Index {
             docs.select_nth_unstable_by(cut, by_score);
         }
         let (head, rest) = docs.split_at_mut(cut);
+        let mut reranked = cut;
         if m.words.len() >= 2 {
-            if m.phrases.is_empty() {
-                let ids: Vec<u32> = head.iter().map(|r| r.0).collect();
-                let read = self.positions(&m.words, &ids);
-                m.positions.reserve(ids.len());
-                m.positions.extend(ids.into_iter().zip(read));
+            head.sort_unstable_by(by_score);
+            let need = if upto == 0 || !m.phrases.is_empty() { cut } else { upto.min(cut) };
+            let mask = m.phrases.is_empty().then(|| self.position_mask(&m.words));
+            let mut done = 0;
+            while done < cut {
+                // Batches double, so that a head read whole takes a few batches
+                // (a split index fetches each batch's streams in one round trip).
+                let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
+                if let Some(mask) = &mask {
+                    let ids: Vec<u32> = batch.iter().map(|r| r.0).collect();
+                    let read = self.positions_with(mask, m.words.len(), &ids);
+                    m.positions.extend(ids.into_iter().zip(read));
+                }
+                for r in batch.iter_mut() {
+                    let pos = m.positions.get(&r.0).map_or(&[][..], |p| &p[..]);
+                    r.1 *= 1.0 + PROXIMITY * proximity(pos, m.scores.quality_of(r.0));
+                }
+                done += batch.len();
+                if self.reached_missing_parts() {
+                    // Scores from missing streams are wrong: fetch these first.
+                    break;
+                }
+                if done < cut && done >= need {
+                    let bound = head[done].1 * (1.0 + PROXIMITY);
+                    let mut best: Vec<f32> = head[..done].iter().map(|r| r.1).collect();
+                    let (_, &mut kth, _) = best.select_nth_unstable_by(need - 1, |a, b| b.total_cmp(a));
+                    if kth > bound {
+                        // Every candidate left scores below `bound` even when reranked.
+                        head[..done].sort_unstable_by(by_score);
+                        reranked = head[..done].iter().take_while(|r| r.1 > bound).count();
+                        break;
+                    }
+                }
             }
-            for r in head.iter_mut() {
-                let pos = m.positions.get(&r.0).map_or(&[][..], |p| &p[..]);
-                r.1 *= 1.0 + PROXIMITY * proximity(pos, m.scores.quality_of(r.0));
-            }
+        }
+        if reranked < cut {
+            return (docs, reranked);
         }
         head.sort_unstable_by(by_score);
         let more = order_head(rest, upto.saturating_sub(cut));
@@ -143,6 +181,10 @@ impl Index {
     /// the reading that found it (read now for those that have none yet, for
     /// their snippets); none when browsing.
     pub(crate) fn hits(&self, readings: Option<&Readings>, page: &[Ranked]) -> Vec<Hit> {
+        if self.reached_missing_parts() {
+            // The page is not this one once the parts are there: read nothing for it.
+            return Vec::new();
+        }
         let Some(r) = readings else {
             return page.iter().filter_map(|&(doc, score)| self.hit(doc, score, &[], &[], None)).collect();
         };
@@ -291,7 +333,11 @@ impl Index {
 
     /// Positions of each query word in each of `docs`, read from their word ids.
     pub(crate) fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
-        // Per written word, bit i set when it has a stem of query word i.
+        self.positions_with(&self.position_mask(words), words.len(), docs)
+    }
+
+    /// Per written word, bit i set when it has a stem of query word i.
+    fn position_mask(&self, words: &[WordMatch]) -> Vec<u16> {
         let mut mask = vec![0u16; self.word_count() as usize];
         for (w, m) in words.iter().enumerate() {
             for record in m.position_stems.iter().filter_map(|&off| self.stem_record(off)) {
@@ -302,9 +348,14 @@ impl Index {
                 }
             }
         }
+        mask
+    }
+
+    /// [`Index::positions`] with the mask made.
+    fn positions_with(&self, mask: &[u16], words: usize, docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
         docs.iter()
             .map(|&doc| {
-                let mut pos = vec![Vec::with_capacity(4); words.len()];
+                let mut pos = vec![Vec::with_capacity(4); words];
                 self.for_each_word(doc, |id, p| {
                     let mut bits = mask.get(id as usize).copied().unwrap_or(0);
                     while bits != 0 {
