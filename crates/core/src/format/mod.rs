@@ -18,6 +18,10 @@
 //! | `Streams` | [`streams`] | per document its id, url, then title and text as word and gap ids: the stored text and the forward index in one |
 //! | `Fields` | [`fields`] | per document its metadata (`meta`), language and direction |
 //!
+//! A large index can also be shipped as a split index ([`split`]): a root
+//! holding the dictionaries, document table and fields, and the other sections
+//! cut into parts that a reader fetches only when a query reaches them.
+//!
 //! Every reader is bounds-checked and returns `None` (or an empty result) on bytes
 //! it cannot make sense of: index bytes may come from anywhere. The one structure
 //! read by code that trusts its bytes, fst's, is verified node by node when an

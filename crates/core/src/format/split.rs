@@ -352,7 +352,7 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
     ids.sort_unstable();
     let mut parts: Vec<(u32, Vec<u8>)> = Vec::new();
     for (i, &(hash, doc)) in ids.iter().enumerate() {
-        let full = parts.last().is_none_or(|(_, b)| b.len() >= part_size);
+        let full = parts.last().map_or(true, |(_, b)| b.len() >= part_size);
         if full && (i == 0 || ids[i - 1].0 != hash) {
             parts.push((if i == 0 { 0 } else { hash }, Vec::new()));
         }
@@ -411,4 +411,26 @@ fn cut_bytes(bytes: &[u8], starts: &[u64], size: usize) -> Vec<(u32, Vec<u8>)> {
     }
     cuts.push(bytes.len());
     cuts.windows(2).map(|w| (to_u32(w[0]), bytes[w[0]..w[1]].to_vec())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_in_the_last_part_starting_at_or_before_it() {
+        let table = PartTable { first: vec![0, 10, 25], len: vec![10, 15, 5], crc: vec![0; 3] };
+        let found: Vec<Option<usize>> = [0, 9, 10, 24, 25, 1000].iter().map(|&k| table.find(k)).collect();
+        assert_eq!(found, [Some(0), Some(0), Some(1), Some(1), Some(2), Some(2)]);
+        assert_eq!(PartTable::default().find(0), None);
+    }
+
+    #[test]
+    fn records_are_never_cut() {
+        let bytes: Vec<u8> = (0..100).collect();
+        let parts = cut_bytes(&bytes, &[0, 7, 30, 31, 64, 90], 20);
+        let firsts: Vec<u32> = parts.iter().map(|p| p.0).collect();
+        assert_eq!(firsts, [0, 30, 64, 90]);
+        assert_eq!(parts.iter().flat_map(|p| p.1.clone()).collect::<Vec<u8>>(), bytes);
+    }
 }
