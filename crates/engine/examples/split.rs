@@ -109,7 +109,7 @@ fn main() {
         // Before a first result: a fresh reader per query.
         let mut first = (Vec::new(), Vec::new(), Vec::new());
         let mut differ = 0;
-        let mut by_kind: [Vec<usize>; 4] = Default::default();
+        let mut by_kind: [Vec<usize>; PartKind::ALL.len()] = Default::default();
         for (q, want) in queries.iter().zip(&expected) {
             let mut reader = Reader::new(&cut.root, &files);
             let (got, (raw, gz, trips)) = reader.answer(|index| answer(index, q));

@@ -1,5 +1,6 @@
 //! An index opened over its bytes, read in place.
 
+use crate::dictionary::Dictionary;
 use crate::lists::{Cache, DecodedList};
 use crate::parts::Parts;
 use crate::sort::SortCache;
@@ -9,8 +10,8 @@ use fahras_core::format::fields::Fields;
 use fahras_core::format::postings::{Posting, Postings, StemRecord};
 use fahras_core::format::split::{self, PartKind, Root};
 use fahras_core::format::strings::Strings;
-use fahras_core::format::{dictionary, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
-use fst::{Automaton, IntoStreamer, Streamer};
+use fahras_core::format::{dictionary, to_u32, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
+use fst::Automaton;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -54,10 +55,12 @@ impl Index {
     /// are then added as queries reach them ([`Index::add_part`]).
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, IndexError> {
         if !split::is_root(&bytes) {
-            return Index::open(Cow::Owned(bytes), true);
+            return Index::open(Cow::Owned(bytes), true, None);
         }
         let root = Root::read(&bytes)?;
-        let mut index = Index::open(Cow::Owned(bytes[root.base.clone()].to_vec()), true)?;
+        // The base has no document table: the root has the documents' lengths.
+        let docs = Some(to_u32(root.lengths.len()));
+        let mut index = Index::open(Cow::Owned(bytes[root.base.clone()].to_vec()), true, docs)?;
         index.parts = Some(Parts::new(root));
         Ok(index)
     }
@@ -67,10 +70,12 @@ impl Index {
     /// check are skipped: those bytes cannot have been damaged in transit, and
     /// skipping them keeps start-up free of any pass over the data.
     pub fn from_static(bytes: &'static [u8]) -> Result<Index, IndexError> {
-        Index::open(Cow::Borrowed(bytes), false)
+        Index::open(Cow::Borrowed(bytes), false, None)
     }
 
-    fn open(bytes: Cow<'static, [u8]>, untrusted: bool) -> Result<Index, IndexError> {
+    /// Opens `bytes`; `docs` is the document count when they have no document
+    /// table of their own (a split index's base).
+    fn open(bytes: Cow<'static, [u8]>, untrusted: bool, docs: Option<u32>) -> Result<Index, IndexError> {
         let b: &[u8] = &bytes;
         let header = Header::read(b)?;
         if untrusted {
@@ -78,7 +83,10 @@ impl Index {
         }
         let section = |s: Section| &b[header.sections[s as usize].clone()];
         let corrupt = |s: Section| IndexError::Corrupt { section: s.name() };
-        let doc_count = documents::count(section(Section::Docs)).ok_or(corrupt(Section::Docs))?;
+        let doc_count = match docs {
+            Some(n) => n,
+            None => documents::count(section(Section::Docs)).ok_or(corrupt(Section::Docs))?,
+        };
         let total = documents::read_stats(section(Section::Stats)).ok_or(corrupt(Section::Stats))?;
         for s in [Section::Words, Section::Gaps] {
             Strings::new(section(s)).ok_or(corrupt(s))?;
@@ -95,7 +103,7 @@ impl Index {
             let decoded = Fields::read(section(Section::Fields), doc_count).ok_or(corrupt(Section::Fields))?;
             let _ = fields.set(decoded);
         }
-        let avg_doc_len = if doc_count == 0 { 1.0 } else { (total as f64 / f64::from(doc_count)).max(1.0) as f32 };
+        let avg_doc_len = avg_doc_len(total, doc_count);
         Ok(Index {
             sections: header.sections,
             bytes,
@@ -123,13 +131,20 @@ impl Index {
     }
 
     /// The normalized-spelling dictionary. `open` checked that it opens.
-    pub(crate) fn terms(&self) -> Option<fst::Map<&[u8]>> {
-        dictionary::open(self.section(Section::Terms))
+    pub(crate) fn terms(&self) -> Option<Dictionary<'_>> {
+        self.dictionary(Section::Terms, PartKind::Terms)
     }
 
     /// The light-stem dictionary.
-    pub(crate) fn stems(&self) -> Option<fst::Map<&[u8]>> {
-        dictionary::open(self.section(Section::Stems))
+    pub(crate) fn stems(&self) -> Option<Dictionary<'_>> {
+        self.dictionary(Section::Stems, PartKind::Stems)
+    }
+
+    fn dictionary(&self, section: Section, kind: PartKind) -> Option<Dictionary<'_>> {
+        match &self.parts {
+            None => dictionary::open(self.section(section)).map(Dictionary::Whole),
+            Some(_) => Some(Dictionary::Split(self, kind)),
+        }
     }
 
     /// Up to `keep` spellings accepted by `aut`, most frequent first (ties in key
@@ -139,19 +154,16 @@ impl Index {
         let Some(terms) = self.terms() else { return Vec::new() };
         // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
         // kept head is sorted.
-        let mut stream = terms.search(aut).into_stream();
         // (df, where the key starts in `keys`, key length, postings offset)
         let mut found: Vec<(std::cmp::Reverse<u64>, usize, usize, u64)> = Vec::new();
         let mut keys = String::new();
-        while let Some((key, off)) = stream.next() {
-            if found.len() == scan {
-                break;
-            }
+        terms.search(aut, scan, |key, off, df| {
             if let Ok(key) = std::str::from_utf8(key) {
-                found.push((std::cmp::Reverse(self.postings(off).len()), keys.len(), key.len(), off));
+                let df = df.unwrap_or_else(|| self.postings(off).len());
+                found.push((std::cmp::Reverse(df), keys.len(), key.len(), off));
                 keys.push_str(key);
             }
-        }
+        });
         if found.len() > keep {
             found.select_nth_unstable(keep);
             found.truncate(keep);
@@ -169,10 +181,15 @@ impl Index {
                 PartKind::Postings => (self.section(Section::Postings), 0),
                 PartKind::Words => (self.section(Section::Words), 0),
                 PartKind::Streams => (self.section(Section::Streams), 0),
-                PartKind::Ids => (&[], key),
+                PartKind::Ids | PartKind::Terms | PartKind::Stems => (&[], key),
             },
             Some(parts) => parts.get(kind, key).unwrap_or((&[], key)),
         }
+    }
+
+    /// Part `number` of `kind`, as [`Index::located`] gives it.
+    pub(crate) fn located_part(&self, kind: PartKind, number: usize) -> Option<(&[u8], u64)> {
+        self.parts.as_ref()?.get(kind, number as u64)
     }
 
     /// The document list at `offset` (of a spelling).
@@ -244,8 +261,9 @@ impl Index {
 
     /// `norm(token count)` for every document, computed once.
     pub(crate) fn length_norms(&self, norm: impl Fn(f32) -> f32) -> &[f32] {
-        self.length_norms.get_or_init(|| {
-            (0..self.doc_count).map(|d| norm(self.doc_entry(d).map_or(0, |e| e.tokens) as f32)).collect()
+        self.length_norms.get_or_init(|| match &self.parts {
+            None => (0..self.doc_count).map(|d| norm(self.doc_entry(d).map_or(0, |e| e.tokens) as f32)).collect(),
+            Some(parts) => parts.root.lengths.iter().map(|&(tokens, _)| norm(tokens as f32)).collect(),
         })
     }
 
@@ -258,11 +276,20 @@ impl Index {
     pub fn info(&self) -> Info {
         Info {
             documents: self.doc_count,
-            terms: self.terms().map_or(0, |m| m.len() as u64),
-            stems: self.stems().map_or(0, |m| m.len() as u64),
+            terms: self.terms().map_or(0, |m| m.len()),
+            stems: self.stems().map_or(0, |m| m.len()),
             index_bytes: self.parts.as_ref().map_or(self.bytes.len() as u64, |p| u64::from(p.root.whole_len)),
             format_version: FORMAT_VERSION,
             analyzer_version: ANALYZER_VERSION,
         }
+    }
+}
+
+/// Words per document on average (at least 1), for BM25.
+fn avg_doc_len(total: u64, doc_count: u32) -> f32 {
+    if doc_count == 0 {
+        1.0
+    } else {
+        (total as f64 / f64::from(doc_count)).max(1.0) as f32
     }
 }

@@ -8,6 +8,7 @@
 //! Nothing here allocates per document at start-up.
 
 mod chars;
+mod dictionary;
 mod facets;
 mod fuzzy;
 mod index;

@@ -13,7 +13,7 @@
 //! fields and dictionaries a query starts from are in the root.
 
 use crate::index::Index;
-use fahras_core::format::split::{PartId, PartKind, PartProblem, Root};
+use fahras_core::format::split::{PartId, PartKind, PartProblem, Root, KINDS};
 use fahras_core::format::IndexError;
 use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
@@ -21,7 +21,7 @@ use std::sync::{Mutex, OnceLock};
 /// A split index's root, and the parts fetched so far.
 pub(crate) struct Parts {
     pub root: Root,
-    have: [Vec<OnceLock<Box<[u8]>>>; 4],
+    have: [Vec<OnceLock<Box<[u8]>>>; KINDS],
     missing: Mutex<BTreeSet<PartId>>,
 }
 
@@ -62,7 +62,7 @@ impl Parts {
     }
 
     /// Bytes of the parts at hand, per kind.
-    pub fn bytes_held(&self) -> [usize; 4] {
+    pub fn bytes_held(&self) -> [usize; KINDS] {
         self.have.each_ref().map(|parts| parts.iter().filter_map(OnceLock::get).map(|b| b.len()).sum())
     }
 }
@@ -108,8 +108,8 @@ impl Index {
     }
 
     /// Bytes of the parts added so far, per kind (in [`PartKind::ALL`] order).
-    pub fn part_bytes_held(&self) -> [usize; 4] {
-        self.parts.as_ref().map_or([0; 4], Parts::bytes_held)
+    pub fn part_bytes_held(&self) -> [usize; KINDS] {
+        self.parts.as_ref().map_or([0; KINDS], Parts::bytes_held)
     }
 
     /// Answers `answer` as the whole index would: on a split index, runs it,

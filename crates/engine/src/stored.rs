@@ -11,8 +11,9 @@ use crate::snippet::Segment;
 use fahras_core::format::documents::DocEntry;
 use fahras_core::format::fields::{Kind, Value};
 use fahras_core::format::read_u32;
-use fahras_core::format::split::{id_hash, PartKind};
+use fahras_core::format::split::{id_hash, stream_in_part, PartKind};
 use fahras_core::format::streams::{Run, Stream};
+use fahras_core::format::Section;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -81,9 +82,13 @@ impl Serialize for Meta {
 
 impl Index {
     fn stream(&self, n: u32) -> Option<Stream<'_>> {
-        let entry = self.doc_entry(n)?;
-        let (bytes, start) = self.located(PartKind::Streams, u64::from(entry.stream));
-        Stream::open(bytes, DocEntry { stream: (u64::from(entry.stream) - start) as u32, ..entry })
+        let Some(parts) = &self.parts else {
+            return Stream::open(self.section(Section::Streams), self.doc_entry(n)?);
+        };
+        let (tokens, title_tokens) = *parts.root.lengths.get(n as usize)?;
+        let (payload, first) = parts.get(PartKind::Streams, u64::from(n))?;
+        let (streams, stream) = stream_in_part(payload, n - first as u32)?;
+        Stream::open(streams, DocEntry { stream, tokens, title_tokens })
     }
 
     /// Document `n` as ids; `None` if its stream is damaged.

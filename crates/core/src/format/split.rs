@@ -27,6 +27,13 @@
 //!                          Words and Streams sections are empty
 //!        per kind          part count (u32 LE), then per part: first key, payload
 //!                          length, payload CRC-32 (u32 LE each)
+//!        per dictionary    per part: key count, first key, last key, count of
+//!                          its own prefixes, the prefixes ([`KeyRange`]; varints,
+//!                          keys as length + bytes)
+//!        lengths           document count, then per document its word count and
+//!                          its title's (varints)
+//! streams part payload     document count (u32 LE), each one's stream length
+//!                          (varints), then the streams
 //! part   magic "FAHRASp\n", build, kind, part number (u32 LE), then the payload
 //! ```
 //!
@@ -37,8 +44,10 @@
 
 use super::crc32::crc32;
 use super::documents::{self, DocEntry};
+use super::postings::Postings;
 use super::streams::Stream;
 use super::strings::{self, Strings, BLOCK};
+use super::varint;
 use super::{dictionary, read_u32, to_u32, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
 use crate::analysis::ANALYZER_VERSION;
 use std::fmt;
@@ -67,10 +76,21 @@ pub enum PartKind {
     Streams,
     /// `(hash of id, document number)` pairs in order: [`id_hash`].
     Ids,
+    /// A range of the term dictionary's keys, as an fst map of its own whose
+    /// values carry each spelling's document frequency too ([`pack`]).
+    Terms,
+    /// A range of the stem dictionary's keys, as an fst map of its own.
+    Stems,
 }
 
+/// Number of kinds of part.
+pub const KINDS: usize = 6;
+
 impl PartKind {
-    pub const ALL: [PartKind; 4] = [PartKind::Postings, PartKind::Words, PartKind::Streams, PartKind::Ids];
+    pub const ALL: [PartKind; KINDS] =
+        [PartKind::Postings, PartKind::Words, PartKind::Streams, PartKind::Ids, PartKind::Terms, PartKind::Stems];
+    /// The kinds that hold dictionary keys, and so have a [`KeyRange`] per part.
+    pub const DICTIONARIES: [PartKind; 2] = [PartKind::Terms, PartKind::Stems];
 
     /// What file names and messages call it.
     pub fn name(self) -> &'static str {
@@ -79,6 +99,8 @@ impl PartKind {
             PartKind::Words => "words",
             PartKind::Streams => "streams",
             PartKind::Ids => "ids",
+            PartKind::Terms => "terms",
+            PartKind::Stems => "stems",
         }
     }
 
@@ -178,6 +200,33 @@ impl PartTable {
     }
 }
 
+/// The keys of one dictionary part: how many, the first and last, and the
+/// prefixes they start with that no key of another part does.
+///
+/// Those prefixes are what a walk is checked against before the part is
+/// fetched: an automaton that cannot match past any of them accepts none of the
+/// part's keys. Keys in order share prefixes, so a part's keys take a few (a
+/// key that begins a key of another part is one of them whole).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyRange {
+    pub count: u32,
+    pub first: Vec<u8>,
+    pub last: Vec<u8>,
+    pub prefixes: Vec<Vec<u8>>,
+}
+
+/// A term dictionary part's value: a spelling's postings offset and its
+/// document frequency, so that ranking completions by frequency reads no
+/// postings (a prefix is completed from hundreds of spellings).
+pub fn pack(offset: u64, df: u64) -> u64 {
+    df.min(u64::from(u32::MAX)) << 32 | offset
+}
+
+/// `(offset, df)` of a packed value.
+pub fn unpack(value: u64) -> (u64, u64) {
+    (value & u64::from(u32::MAX), value >> 32)
+}
+
 /// A root as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Root {
@@ -186,7 +235,22 @@ pub struct Root {
     pub word_count: u32,
     /// Where the base index lies in the root's bytes.
     pub base: Range<usize>,
-    pub tables: [PartTable; 4],
+    /// Per kind, in [`PartKind::ALL`] order. A dictionary's parts are looked up
+    /// by number (`first` is 0, 1, 2…), after finding it by key in `keys`.
+    pub tables: [PartTable; KINDS],
+    /// Per dictionary ([`PartKind::DICTIONARIES`] order), each part's keys.
+    pub keys: [Vec<KeyRange>; 2],
+    /// Per document, its words and its title's: every candidate's length counts
+    /// in ranking (the rest of the document table is in the stream parts).
+    pub lengths: Vec<(u32, u32)>,
+}
+
+impl Root {
+    /// The part of dictionary `kind` that would hold `key`.
+    pub fn dictionary_part(&self, kind: PartKind, key: &[u8]) -> Option<usize> {
+        let ranges = &self.keys[kind as usize - PartKind::Terms as usize];
+        ranges.partition_point(|r| r.first.as_slice() <= key).checked_sub(1)
+    }
 }
 
 /// Whether `bytes` start like a root (rather than a whole index).
@@ -221,7 +285,7 @@ impl Root {
         let base = ROOT_FIXED_LEN
             ..ROOT_FIXED_LEN.checked_add(base_len).filter(|&e| e <= bytes.len()).ok_or(corrupt.clone())?;
         let mut at = base.end;
-        let mut tables: [PartTable; 4] = Default::default();
+        let mut tables: [PartTable; KINDS] = Default::default();
         for table in &mut tables {
             let count = read_u32(bytes, at).ok_or(corrupt.clone())? as usize;
             at += 4;
@@ -239,10 +303,41 @@ impl Root {
                 return Err(corrupt);
             }
         }
-        if at != bytes.len() {
+        let mut keys: [Vec<KeyRange>; 2] = Default::default();
+        for (ranges, kind) in keys.iter_mut().zip(PartKind::DICTIONARIES) {
+            let mut r = varint::Reader::new(bytes, at);
+            for _ in 0..tables[kind as usize].count() {
+                let count = r.read_u32().ok_or(corrupt.clone())?;
+                let first = r.read_bytes().ok_or(corrupt.clone())?.to_vec();
+                let last = r.read_bytes().ok_or(corrupt.clone())?.to_vec();
+                let n = r.read_u32().filter(|&n| n <= count).ok_or(corrupt.clone())?;
+                let prefixes = (0..n).map(|_| r.read_bytes().map(<[u8]>::to_vec)).collect::<Option<_>>();
+                ranges.push(KeyRange { count, first, last, prefixes: prefixes.ok_or(corrupt.clone())? });
+            }
+            at = r.position();
+            // Ranges must ascend, or a key could be looked up in the wrong part.
+            if ranges.windows(2).any(|w| w[0].last >= w[1].first) || ranges.iter().any(|k| k.first > k.last) {
+                return Err(corrupt);
+            }
+        }
+        let mut r = varint::Reader::new(bytes, at);
+        let count = r.read_u32().ok_or(corrupt.clone())?;
+        // Two varints a document, at least a byte each.
+        if count as usize > bytes.len().saturating_sub(r.position()) / 2 {
             return Err(corrupt);
         }
-        Ok(Root { build: field(20), whole_len: field(24), word_count: field(28), base, tables })
+        let mut lengths = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            let (tokens, title) = (r.read_u32().ok_or(corrupt.clone())?, r.read_u32().ok_or(corrupt.clone())?);
+            if title > tokens {
+                return Err(corrupt);
+            }
+            lengths.push((tokens, title));
+        }
+        if r.position() != bytes.len() {
+            return Err(corrupt);
+        }
+        Ok(Root { build: field(20), whole_len: field(24), word_count: field(28), base, tables, keys, lengths })
     }
 
     /// The name of a part of this build.
@@ -281,6 +376,11 @@ impl Root {
         if crc32(&[payload]) != table.crc[n] {
             return Err(problem(PartProblem::Checksum));
         }
+        // The checksum is the root's word for it; fst's reader trusts its bytes,
+        // so a dictionary part is walked as a whole index's dictionaries are.
+        if PartKind::DICTIONARIES.contains(&part.kind) {
+            dictionary::verify(payload).map_err(|_| problem(PartProblem::Checksum))?;
+        }
         Ok(payload)
     }
 }
@@ -317,13 +417,34 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
     }
     records.sort_unstable();
     let postings = section(Section::Postings);
-    let mut tables: [Vec<(u32, Vec<u8>)>; 4] = Default::default();
+    let mut tables: [Vec<(u32, Vec<u8>)>; KINDS] = Default::default();
     tables[PartKind::Postings as usize] = cut_bytes(postings, &records, part_size);
 
-    // Streams: cut where a document's stream starts.
-    let mut starts: Vec<u64> = entries.iter().map(|e| u64::from(e.stream)).collect();
-    starts.sort_unstable();
-    tables[PartKind::Streams as usize] = cut_bytes(streams, &starts, part_size);
+    // Streams: whole documents, in order; each part says where each of its
+    // documents' streams starts, so the root needs no stream offsets.
+    let ends = entries.iter().skip(1).map(|e| e.stream as usize).chain([streams.len()]);
+    // (first document, documents, their lengths, their streams)
+    let mut parts: Vec<(u32, u32, Vec<u8>, Vec<u8>)> = Vec::new();
+    for (n, (entry, end)) in entries.iter().zip(ends).enumerate() {
+        let stream = streams.get(entry.stream as usize..end).ok_or(corrupt(Section::Docs))?;
+        if parts.last().map_or(true, |(_, _, lengths, bytes)| lengths.len() + bytes.len() >= part_size) {
+            parts.push((to_u32(n), 0, Vec::new(), Vec::new()));
+        }
+        let (_, count, lengths, bytes) = parts.last_mut().expect("a part was started");
+        *count += 1;
+        varint::write(lengths, stream.len() as u64);
+        bytes.extend_from_slice(stream);
+    }
+    tables[PartKind::Streams as usize] = parts
+        .into_iter()
+        .map(|(first, count, lengths, bytes)| {
+            let mut payload = Vec::with_capacity(4 + lengths.len() + bytes.len());
+            payload.extend_from_slice(&count.to_le_bytes());
+            payload.extend_from_slice(&lengths);
+            payload.extend_from_slice(&bytes);
+            (first, payload)
+        })
+        .collect();
 
     // Words: whole blocks of the table, each part a table of its own.
     let words = Strings::new(section(Section::Words)).ok_or(corrupt(Section::Words))?;
@@ -362,10 +483,53 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
     }
     tables[PartKind::Ids as usize] = parts;
 
+    // Dictionaries: ranges of keys, each an fst of its own.
+    let terms = dictionary::open(section(Section::Terms)).ok_or(corrupt(Section::Terms))?;
+    let df = |offset: u64| Postings::new(postings, offset).len();
+    let mut keys: [Vec<KeyRange>; 2] = Default::default();
+    for (d, (map, packed)) in [(&terms, true), (&stems, false)].into_iter().enumerate() {
+        let mut entries: Vec<(Vec<u8>, u64)> = Vec::with_capacity(map.len());
+        let mut stream = fst::IntoStreamer::into_stream(map);
+        while let Some((key, offset)) = fst::Streamer::next(&mut stream) {
+            entries.push((key.to_vec(), if packed { pack(offset, df(offset)) } else { offset }));
+        }
+        // A part of about `part_size` key bytes takes about that much as an fst:
+        // what sharing prefixes saves, the values cost.
+        let mut cuts = vec![0];
+        let mut bytes = 0;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if bytes >= part_size {
+                cuts.push(i);
+                bytes = 0;
+            }
+            bytes += key.len();
+        }
+        cuts.push(entries.len());
+        let mut parts = Vec::new();
+        for (n, w) in cuts.windows(2).enumerate() {
+            let part = &entries[w[0]..w[1]];
+            let mut writer = dictionary::MapWriter::new();
+            for (key, value) in part {
+                writer.insert(key, *value).map_err(|_| corrupt(Section::Terms))?;
+            }
+            parts.push((to_u32(n), writer.finish()));
+            let neighbours = [w[0].checked_sub(1).map(|i| &entries[i].0), entries.get(w[1]).map(|e| &e.0)];
+            keys[d].push(KeyRange {
+                count: to_u32(part.len()),
+                first: part.first().map(|e| e.0.clone()).unwrap_or_default(),
+                last: part.last().map(|e| e.0.clone()).unwrap_or_default(),
+                prefixes: own_prefixes(part.iter().map(|e| e.0.as_slice()), neighbours),
+            });
+        }
+        tables[PartKind::DICTIONARIES[d] as usize] = parts;
+    }
+
     // The base: the whole index, its cut sections empty.
+    let empty_map = dictionary::MapWriter::new().finish();
     let base: [Vec<u8>; SECTION_COUNT] = std::array::from_fn(|i| match Section::ALL[i] {
-        Section::Postings | Section::Streams => Vec::new(),
+        Section::Postings | Section::Streams | Section::Docs => Vec::new(),
         Section::Words => strings::write::<&str>(&[]),
+        Section::Terms | Section::Stems => empty_map.clone(),
         s => section(s).to_vec(),
     });
     let base = super::header::write(base);
@@ -394,9 +558,64 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
             files.push((file_name(PartId { kind, number: to_u32(number) }, build), file));
         }
     }
+    for ranges in &keys {
+        for range in ranges {
+            varint::write(&mut root, u64::from(range.count));
+            for key in [&range.first, &range.last] {
+                varint::write(&mut root, key.len() as u64);
+                root.extend_from_slice(key);
+            }
+            varint::write(&mut root, range.prefixes.len() as u64);
+            for prefix in &range.prefixes {
+                varint::write(&mut root, prefix.len() as u64);
+                root.extend_from_slice(prefix);
+            }
+        }
+    }
+    varint::write(&mut root, entries.len() as u64);
+    for e in &entries {
+        varint::write(&mut root, u64::from(e.tokens));
+        varint::write(&mut root, u64::from(e.title_tokens));
+    }
     let sum = root_checksum(&root);
     root[CHECKSUM_AT..CHECKSUM_AT + 4].copy_from_slice(&sum.to_le_bytes());
     Ok(Split { root, parts: files })
+}
+
+/// The shortest prefixes of `keys` (in order) that no key of `neighbours` (the
+/// keys just before and after them) starts with: every key starts with one,
+/// and no key elsewhere does, since keys that share a prefix are neighbours.
+/// A key that begins a neighbour is its own prefix.
+fn own_prefixes<'k>(keys: impl Iterator<Item = &'k [u8]>, neighbours: [Option<&Vec<u8>>; 2]) -> Vec<Vec<u8>> {
+    let shared = |a: &[u8], b: &[u8]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let mut prefixes: Vec<Vec<u8>> = Vec::new();
+    for key in keys {
+        let taken = neighbours.iter().flatten().map(|n| shared(key, n) + 1).max().unwrap_or(1);
+        let prefix = &key[..taken.min(key.len())];
+        if !prefixes.last().is_some_and(|p| key.starts_with(p)) {
+            prefixes.push(prefix.to_vec());
+        }
+    }
+    prefixes
+}
+
+/// Document `i` of a stream part's payload: the streams, and where its starts.
+pub fn stream_in_part(payload: &[u8], i: u32) -> Option<(&[u8], u32)> {
+    let count = read_u32(payload, 0)?;
+    if i >= count {
+        return None;
+    }
+    let mut r = varint::Reader::new(payload, 4);
+    let mut at = 0u64;
+    for _ in 0..i {
+        at = at.checked_add(r.read()?)?;
+    }
+    r.read()?;
+    for _ in i + 1..count {
+        r.read()?;
+    }
+    let streams = &payload[r.position()..];
+    Some((streams, u32::try_from(at).ok().filter(|&a| (a as usize) < streams.len().max(1))?))
 }
 
 /// `bytes` cut at record `starts` into parts of at least `size` bytes (the last
