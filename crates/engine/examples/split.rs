@@ -3,12 +3,13 @@
 //! `cargo run --release --example split -- <index.bin> <queries.jsonl>... [--sizes 4096,16384]`
 //!
 //! For each part size the whole index is cut, and every query is answered by
-//! both: the answers (`query()` pages as JSON, then the top hit's document view)
-//! must be byte-identical. Then it counts the bytes a reader fetches, raw and
-//! gzipped (what a server sends): the root and parts before a first result (a
-//! fresh reader per query), the new parts per later query (one reader answering
-//! the queries in turn), and per keystroke when each query is typed letter by
-//! letter, as the widget asks; and the round trips (runs that fetched) each took.
+//! both: the answers (a page of results, then the top hit's document) must be
+//! byte-identical, from a fresh reader and from one that answered the others.
+//! Then it counts what a reader fetches for a page of results: bytes raw and
+//! gzipped (what a server sends), round trips (runs that fetched) and requests.
+//! Before a first result: the root and parts (a fresh reader per query); per
+//! later query: the new parts (one reader answering the queries in turn); per
+//! keystroke: each query typed letter by letter, as the widget asks.
 
 use fahras_core::format::split::{split, PartKind, ROOT_FILE};
 use fahras_engine::{Index, QueryOptions};
@@ -27,6 +28,15 @@ fn gzip(bytes: &[u8]) -> usize {
     e.finish().expect("gzip").len()
 }
 
+/// What answering took: bytes raw and gzipped, round trips, requests.
+#[derive(Default, Clone, Copy)]
+struct Fetched {
+    raw: usize,
+    gz: usize,
+    trips: usize,
+    requests: usize,
+}
+
 /// A reader of one split index, fetching from `files` (bytes, gzipped length by name).
 struct Reader<'a> {
     index: Index,
@@ -39,19 +49,20 @@ impl<'a> Reader<'a> {
         Reader { index, files }
     }
 
-    /// Answers `f` fetching parts as needed: the answer, and the bytes (raw,
-    /// gzipped) and round trips it took.
-    fn answer(&mut self, f: impl Fn(&Index) -> String) -> (String, (usize, usize, usize)) {
-        let (files, mut fetched) = (self.files, (0, 0, 0));
+    /// Answers `f` fetching parts as needed: the answer, and what it fetched.
+    fn answer(&mut self, f: impl Fn(&Index) -> String) -> (String, Fetched) {
+        let (files, mut fetched) = (self.files, Fetched::default());
         let answer = self
             .index
             .with_parts(f, |names| {
-                fetched.2 += 1;
+                fetched.trips += 1;
+                fetched.requests += names.len();
                 names
                     .iter()
                     .map(|name| {
                         let (bytes, gz) = files.get(name).ok_or(format!("no file {name}"))?;
-                        fetched = (fetched.0 + bytes.len(), fetched.1 + gz, fetched.2);
+                        fetched.raw += bytes.len();
+                        fetched.gz += gz;
                         Ok(bytes.clone())
                     })
                     .collect()
@@ -87,7 +98,11 @@ fn main() {
     let whole = Index::from_bytes(whole_bytes.clone()).expect("open index");
     let (whole_len, whole_gz) = (whole_bytes.len(), gzip(&whole_bytes));
     println!("whole index: {whole_len} bytes, {whole_gz} gzipped; {} queries", queries.len());
-    let page = QueryOptions::default();
+    /// A page of results, as a reader first sees them.
+    fn results(index: &Index, q: &str) -> String {
+        serde_json::to_string(&index.query(q, &QueryOptions::default())).expect("json")
+    }
+    /// The page and the first hit's document, as the whole index gives them.
     fn answer(index: &Index, q: &str) -> String {
         let results = index.query(q, &QueryOptions::default());
         let view = results.hits.first().map(|h| index.view(&h.id, Some(q)));
@@ -107,68 +122,62 @@ fn main() {
         );
 
         // Before a first result: a fresh reader per query.
-        let mut first = (Vec::new(), Vec::new(), Vec::new());
+        let root = Fetched { raw: cut.root.len(), gz: root_gz, trips: 1, requests: 1 };
+        let (mut first, mut later, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut differ = 0;
         let mut by_kind: [Vec<usize>; PartKind::ALL.len()] = Default::default();
-        for (q, want) in queries.iter().zip(&expected) {
+        for q in &queries {
             let mut reader = Reader::new(&cut.root, &files);
-            let (got, (raw, gz, trips)) = reader.answer(|index| answer(index, q));
-            differ += usize::from(&got != want);
+            let (_, f) = reader.answer(|index| results(index, q));
             for (k, b) in reader.index.part_bytes_held().into_iter().enumerate() {
                 by_kind[k].push(b);
             }
-            first.0.push(raw + cut.root.len());
-            first.1.push(gz + root_gz);
-            first.2.push(trips + 1);
+            first.push(Fetched {
+                raw: f.raw + root.raw,
+                gz: f.gz + root.gz,
+                trips: f.trips + root.trips,
+                requests: f.requests + root.requests,
+            });
         }
         // Later queries: one reader, queries in turn.
         let mut reader = Reader::new(&cut.root, &files);
-        let mut later = (Vec::new(), Vec::new(), Vec::new());
-        for (q, want) in queries.iter().zip(&expected) {
-            let (got, (raw, gz, trips)) = reader.answer(|index| answer(index, q));
-            differ += usize::from(&got != want);
-            later.0.push(raw);
-            later.1.push(gz);
-            later.2.push(trips);
+        for q in &queries {
+            later.push(reader.answer(|index| results(index, q)).1);
+        }
+        // The same answers as the whole index, fresh and after other queries.
+        for reader in [&mut Reader::new(&cut.root, &files), &mut reader] {
+            for (q, want) in queries.iter().zip(&expected) {
+                differ += usize::from(&reader.answer(|index| answer(index, q)).0 != want);
+            }
         }
         // Typed letter by letter, as the widget asks.
         let mut reader = Reader::new(&cut.root, &files);
-        let mut keys = (Vec::new(), Vec::new());
         for q in &queries {
             let chars: Vec<char> = q.chars().collect();
             for n in 1..=chars.len() {
                 let typed: String = chars[..n].iter().collect();
-                let (_, (raw, gz, _)) =
-                    reader.answer(|index| serde_json::to_string(&index.query(typed.trim(), &page)).expect("json"));
-                keys.0.push(raw);
-                keys.1.push(gz);
+                keys.push(reader.answer(|index| results(index, typed.trim())).1);
             }
         }
-        let share = |b: usize, of: usize| 100.0 * b as f64 / of as f64;
-        let line = |name: &str, raw: &Vec<usize>, gz: &Vec<usize>| {
-            let (r50, r90, g50, g90) =
-                (pct(raw.clone(), 0.5), pct(raw.clone(), 0.9), pct(gz.clone(), 0.5), pct(gz.clone(), 0.9));
-            println!(
-                "  {name:<22} median {r50:>8} B ({:.2}%) p90 {r90:>8} B ({:.2}%) | gzipped median {g50:>7} B ({:.2}%) p90 {g90:>7} B ({:.2}%)",
-                share(r50, whole_len),
-                share(r90, whole_len),
-                share(g50, whole_gz),
-                share(g90, whole_gz)
-            );
-        };
         let kinds = PartKind::ALL.map(|k| format!("{} {}", k.name(), pct(by_kind[k as usize].clone(), 0.5)));
         println!("  before first result, median bytes of parts by kind: {}", kinds.join(", "));
         println!("  answers differing from the whole index: {differ} of {}", 2 * queries.len());
-        line("before first result", &first.0, &first.1);
-        line("per later query", &later.0, &later.1);
-        line("per keystroke", &keys.0, &keys.1);
-        println!(
-            "  round trips: first result median {} p90 {}; later query median {} p90 {}",
-            pct(first.2.clone(), 0.5),
-            pct(first.2, 0.9),
-            pct(later.2.clone(), 0.5),
-            pct(later.2, 0.9)
-        );
+        let share = |b: usize, of: usize| 100.0 * b as f64 / of as f64;
+        for (name, runs) in [("before first result", &first), ("per later query", &later), ("per keystroke", &keys)] {
+            let of = |f: fn(&Fetched) -> usize, p| pct(runs.iter().map(f).collect(), p);
+            let (r50, r90, g50, g90) = (of(|f| f.raw, 0.5), of(|f| f.raw, 0.9), of(|f| f.gz, 0.5), of(|f| f.gz, 0.9));
+            println!(
+                "  {name:<20} raw median {r50:>8} B ({:.2}%) p90 {r90:>8} B ({:.2}%) | gzipped median {g50:>7} B ({:.2}%) p90 {g90:>7} B ({:.2}%) | round trips median {} p90 {}, requests median {} p90 {}",
+                share(r50, whole_len),
+                share(r90, whole_len),
+                share(g50, whole_gz),
+                share(g90, whole_gz),
+                of(|f| f.trips, 0.5),
+                of(|f| f.trips, 0.9),
+                of(|f| f.requests, 0.5),
+                of(|f| f.requests, 0.9),
+            );
+        }
         println!(
             "  a reader holds {} bytes of parts after all queries typed",
             reader.index.part_bytes_held().iter().sum::<usize>()

@@ -59,7 +59,7 @@ pub const PART_MAGIC: [u8; 8] = *b"FAHRASp\n";
 pub const ROOT_FILE: &str = "root.fahras";
 /// Bytes a part holds at least (but the last of its kind, or one record larger than
 /// this): measured in `bench/split.mjs`, see docs/benchmarks.md.
-pub const PART_SIZE: usize = 4 << 10;
+pub const PART_SIZE: usize = 2 << 10;
 /// Bytes before a part's payload.
 pub const PART_HEADER_LEN: usize = 20;
 /// Bytes before the base index.
