@@ -20,5 +20,17 @@ function wasmSource() {
   return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
 }
 
-export const load = createLoad(wasmSource);
+/** An index URL, relative to the page. */
+function toUrl(index) {
+  return new URL(index, globalThis.document?.baseURI);
+}
+
+/** The bytes at `url`, or why not. */
+export async function readUrl(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export const load = createLoad(wasmSource, { toUrl, read: readUrl });
 export { MAX_ANALYZE_LENGTH, MAX_RESULTS, MAX_SUGGESTIONS } from './engine.js';

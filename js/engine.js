@@ -1,4 +1,5 @@
-// Shared by every entry point: each one only says where the wasm bytes come from.
+// Shared by every entry point: each one only says where the wasm bytes come
+// from, and how to read an index named by URL.
 //
 // Each engine runs in its own instance of the compiled module, with its own memory.
 // A WebAssembly trap leaves an instance unusable (LLVM makes no promise about the
@@ -15,6 +16,13 @@ export const MAX_RESULTS = 200;
 export const MAX_SUGGESTIONS = 50;
 /** Longest text `analyze()` takes, in UTF-16 code units. */
 export const MAX_ANALYZE_LENGTH = 100_000;
+
+/** A split index's root, in the directory its URL names. */
+const ROOT_FILE = 'root.fahras';
+/** Runs of one call that may fetch parts (the engine's own bound). */
+const MAX_PART_ROUNDS = 16;
+/** What a call returns when it needs parts of a split index fetched first. */
+const NEEDS_PARTS = 2;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -103,7 +111,12 @@ class Instance {
     }
     const status = e[name](...args);
     const text = decoder.decode(new Uint8Array(e.memory.buffer, e.fahras_output_ptr(), e.fahras_output_len()));
-    return { ok: status === 0, text };
+    return { status, text };
+  }
+
+  /** Bytes of memory the instance holds. */
+  memoryBytes() {
+    return this.#exports.memory.buffer.byteLength;
   }
 
   /** The message of the panic that trapped this instance, if it left one. */
@@ -116,24 +129,27 @@ class Instance {
 
 class FahrasEngine {
   #module;
-  /** The index bytes, kept to reopen them in a fresh instance; null for the embedded index. */
+  /** The index bytes (a split index's root), kept to reopen them in a fresh instance; null for the embedded index. */
   #source;
+  /** A split index's parts: where they are and how to read them; null for a whole index. */
+  #parts;
   /** @type {Instance | null} */
   #instance;
   /** The instantiation started after a trap, while it runs. */
   #restart = null;
   #freed = false;
 
-  constructor(module, source, instance) {
+  constructor(module, source, instance, parts = null) {
     this.#module = module;
     this.#source = source;
+    this.#parts = parts;
     this.#instance = this.#open(instance);
   }
 
   #open(instance) {
     const engine = new Instance(instance);
     const opened = this.#source ? engine.call('fahras_open', this.#source) : engine.call('fahras_open_embedded');
-    if (!opened.ok) throw fahrasError('could not read the index', opened.text);
+    if (opened.status !== 0) throw fahrasError('could not read the index', opened.text);
     return engine;
   }
 
@@ -164,18 +180,46 @@ class FahrasEngine {
     return this.#instance;
   }
 
-  #call(name, input, ...args) {
+  /** `name`'s status and output; a trap restarts the instance and throws. */
+  #run(name, input, ...args) {
     const instance = this.#current();
-    let result;
     try {
-      result = instance.call(name, input, ...args);
+      return instance.call(name, input, ...args);
     } catch (error) {
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
       const reason = instance.panicMessage() || error.message;
       this.#startAfresh();
       throw fahrasError('the engine stopped and restarts at the next call', reason, error);
     }
-    if (!result.ok) throw fahrasError(name.replace('fahras_', ''), result.text);
+  }
+
+  /**
+   * The answer of `name`: at once from a whole index; from a split index, a
+   * Promise, as the parts the call reaches are fetched (all of one run at once)
+   * and the call made again, until it reaches none missing.
+   */
+  #call(name, input, ...args) {
+    if (!this.#parts) return this.#answer(name, this.#run(name, input, ...args));
+    return this.#callWithParts(name, input, ...args);
+  }
+
+  async #callWithParts(name, input, ...args) {
+    for (let round = 0; round < MAX_PART_ROUNDS; round++) {
+      const result = this.#run(name, input, ...args);
+      if (result.status !== NEEDS_PARTS) return this.#answer(name, result);
+      const { need } = JSON.parse(result.text);
+      const fetched = await Promise.all(need.map((part) => this.#parts.fetch(part.file)));
+      // Added only now, all together: the instance may have restarted meanwhile.
+      need.forEach((part, i) => {
+        const added = this.#run('fahras_add_part', fetched[i], part.kind, part.number);
+        if (added.status !== 0) throw fahrasError(name.replace('fahras_', ''), added.text);
+      });
+    }
+    throw fahrasError(name.replace('fahras_', ''), `a query kept reaching parts of the split index after ${MAX_PART_ROUNDS} rounds`);
+  }
+
+  #answer(name, result) {
+    if (result.status !== 0) throw fahrasError(name.replace('fahras_', ''), result.text);
     return JSON.parse(result.text);
   }
 
@@ -213,11 +257,12 @@ class FahrasEngine {
     if (text.length > MAX_ANALYZE_LENGTH) {
       throw new RangeError(`fahras: analyze() takes at most ${MAX_ANALYZE_LENGTH} characters, got ${text.length}`);
     }
-    return this.#call('fahras_analyze', text);
+    return this.#answer('fahras_analyze', this.#run('fahras_analyze', text));
   }
 
+  /** Facts about the index; `memoryBytes` is what the engine's instance holds now. */
   info() {
-    return this.#call('fahras_info');
+    return { ...this.#answer('fahras_info', this.#run('fahras_info')), memoryBytes: this.#current().memoryBytes() };
   }
 
   /** Releases the engine's memory now rather than when it is garbage-collected. */
@@ -226,14 +271,49 @@ class FahrasEngine {
     this.#instance = null;
     this.#restart = null;
     this.#source = null;
+    this.#parts = null;
   }
+}
+
+/**
+ * The parts of the split index in the directory `base`, read with `read(url)`.
+ * A part being fetched is fetched once for every call that needs it; a part
+ * that failed is forgotten, so a later call fetches it again.
+ */
+function splitParts(base, read) {
+  const pending = new Map();
+  return {
+    fetch(file) {
+      if (!pending.has(file)) {
+        const url = new URL(file, base);
+        const bytes = read(url).catch((error) => {
+          throw fahrasError(`part ${file} of the split index`, `could not be read from ${url.href}: ${error.message}`, error);
+        });
+        pending.set(file, bytes);
+        // Once added, the instance has it: only an instance restarted after a
+        // trap asks again, and the HTTP cache answers that.
+        bytes.finally(() => pending.delete(file)).catch(() => {});
+      }
+      return pending.get(file);
+    },
+  };
+}
+
+/** Whether `index` names an index by URL: a string, or a URL. */
+function isUrl(index) {
+  return typeof index === 'string' || index instanceof URL;
 }
 
 /**
  * The `load` function of an entry point. `readWasm` returns the engine module's
  * bytes (or a Response of them); they are compiled once, at the first load.
+ * `toUrl(string | URL)` resolves an index's URL, and `read(url)` reads its bytes.
+ *
+ * `load()` opens the embedded index, `load(bytes)` an index's bytes, and
+ * `load(url)` the index at `url`: a split index when it ends in `/` (its root,
+ * then its parts as queries need them), a whole index file otherwise.
  */
-export function createLoad(readWasm) {
+export function createLoad(readWasm, { toUrl, read } = {}) {
   let compiled;
   const compile = async () => {
     const source = await readWasm();
@@ -247,6 +327,16 @@ export function createLoad(readWasm) {
       throw fahrasError('could not start the WebAssembly engine', error.message, error);
     });
     const module = await compiled;
+    if (isUrl(index)) {
+      if (!toUrl || !read) throw new TypeError('fahras: this entry point loads an index from bytes only');
+      const url = toUrl(index);
+      const split = url.pathname.endsWith('/');
+      const bytes = await read(split ? new URL(ROOT_FILE, url) : url).catch((error) => {
+        throw fahrasError('could not read the index', `${url.href}: ${error.message}`, error);
+      });
+      const parts = split ? splitParts(url, read) : null;
+      return new FahrasEngine(module, bytes, await WebAssembly.instantiate(module, {}), parts);
+    }
     const source = index === undefined || index === null ? null : asBytes(index).slice();
     return new FahrasEngine(module, source, await WebAssembly.instantiate(module, {}));
   };

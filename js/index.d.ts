@@ -89,6 +89,8 @@ export interface IndexInfo {
   indexBytes: number;
   formatVersion: number;
   analyzerVersion: number;
+  /** Bytes of memory the engine's WebAssembly instance holds now. */
+  memoryBytes: number;
 }
 
 export interface LimitOptions {
@@ -130,6 +132,23 @@ export interface FahrasEngine {
   free(): void;
 }
 
+/**
+ * An engine over a split index (`fahras index --split`): the same methods, but
+ * those that read the index return Promises, as they fetch the parts a query
+ * needs. Code written with `await engine.query(...)` works with either kind.
+ * A call whose part cannot be fetched or is not the one the root names rejects
+ * with an `Error` naming the part; the engine stays usable.
+ */
+export interface SplitFahrasEngine {
+  search(query: string, options?: LimitOptions): Promise<SearchHit[]>;
+  query(query: string, options?: QueryOptions): Promise<QueryResults>;
+  document(id: string, options?: { query?: string }): Promise<StoredDocument | null>;
+  suggest(prefix: string, options?: LimitOptions): Promise<string[]>;
+  analyze(text: string): Token[];
+  info(): IndexInfo;
+  free(): void;
+}
+
 /** Bytes of an index written by `fahras index`. */
 export type IndexBytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
@@ -140,3 +159,10 @@ export type IndexBytes = Uint8Array | ArrayBuffer | ArrayBufferView;
  * starts with `fahras:` when the index is not valid.
  */
 export function load(index?: IndexBytes | null): Promise<FahrasEngine>;
+/**
+ * Starts an engine over the index at `url` (in the browser relative to the page;
+ * in Node a plain string is a path): a split index's directory when it ends in
+ * `/`, whose root is read now and whose parts as queries need them, or else a
+ * whole index file, read now.
+ */
+export function load(url: string | URL): Promise<FahrasEngine | SplitFahrasEngine>;

@@ -22,13 +22,13 @@ const SPELLINGS = 5;
  * @param {any} engine
  * @param {string} query
  */
-function corrected(engine, query) {
+async function corrected(engine, query) {
   let changed = false;
   let out = '';
   let at = 0;
   for (const word of engine.analyze(query.slice(0, MAX_QUERY_CHARS)).slice(0, MAX_WORDS)) {
     // The space ends the word, so suggest() lists the word itself, then longer words.
-    const spellings = engine.suggest(`${word.text} `, { limit: SPELLINGS });
+    const spellings = await engine.suggest(`${word.text} `, { limit: SPELLINGS });
     const terms = spellings.length ? engine.analyze(spellings.join('\n')).map((token) => token.term) : [];
     if (terms.length === 0 || terms.some((term) => term.startsWith(word.term))) continue;
     out += query.slice(at, word.start) + spellings[0];
@@ -43,16 +43,16 @@ function corrected(engine, query) {
  * @param {any} engine  a loaded engine
  * @param {string} query  the trimmed, non-empty query
  * @param {number} found
- * @returns {string[]}
+ * @returns {Promise<string[]>}
  */
-export function didYouMean(engine, query, found) {
-  const choices = [corrected(engine, query)];
-  if (found === 0) choices.push(...engine.suggest(query, { limit: MAX_CHOICES }), query.replaceAll('"', ' ').trim());
+export async function didYouMean(engine, query, found) {
+  const choices = [await corrected(engine, query)];
+  if (found === 0) choices.push(...await engine.suggest(query, { limit: MAX_CHOICES }), query.replaceAll('"', ' ').trim());
   const offered = [];
   for (const choice of choices) {
     if (offered.length === MAX_CHOICES) break;
     if (!choice || choice === query || offered.includes(choice)) continue;
-    if (found === 0 && engine.search(choice, { limit: 1 }).length === 0) continue;
+    if (found === 0 && (await engine.search(choice, { limit: 1 })).length === 0) continue;
     offered.push(choice);
   }
   return offered;

@@ -41,7 +41,7 @@ const DEFAULT_LIMIT = 10;
 /** The URL parameter fahras-highlight.js reads unless told another. */
 const HIGHLIGHT_PARAM = 'fahras-highlight';
 
-/** @type {(indexBytes?: Uint8Array) => Promise<any>} */
+/** @type {(index?: string) => Promise<any>} */
 let loadEngine;
 
 // Engines by index attribute ('' = the corpus embedded in the bundle), so
@@ -52,7 +52,7 @@ const engines = new Map();
 function engineFor(indexUrl) {
   const key = indexUrl ?? '';
   if (!engines.has(key)) {
-    const engine = key ? fetchIndex(key).then(loadEngine) : loadEngine();
+    const engine = key ? fromPage(key).then(loadEngine) : loadEngine();
     engine.catch(() => engines.delete(key));
     engines.set(key, engine);
   }
@@ -60,12 +60,15 @@ function engineFor(indexUrl) {
 }
 
 // The facets of the whole index (those of an empty query), for the filters
-// offered before anything is typed; asked once per engine.
+// offered before anything is typed; asked once per engine (a failed ask is
+// asked again).
 const wholeIndexFacets = new WeakMap();
 
 function facetsOfAll(engine) {
   if (!wholeIndexFacets.has(engine)) {
-    wholeIndexFacets.set(engine, engine.query('', { limit: 0 }).facets);
+    const facets = Promise.resolve(engine.query('', { limit: 0 })).then((all) => all.facets);
+    facets.catch(() => wholeIndexFacets.delete(engine));
+    wholeIndexFacets.set(engine, facets);
   }
   return wholeIndexFacets.get(engine);
 }
@@ -74,14 +77,14 @@ function facetsOfAll(engine) {
 // attribute there cannot work; the reader and the page's author are told why.
 class FromDiskError extends Error {}
 
-async function fetchIndex(url) {
-  if (new URL(url, document.baseURI).protocol === 'file:') {
+/** The index attribute as a URL the page may read: a whole index file, or a split index's directory (ending in /). */
+async function fromPage(url) {
+  const resolved = new URL(url, document.baseURI);
+  if (resolved.protocol === 'file:') {
     throw new FromDiskError(`cannot read the index "${url}": browsers do not let a page opened from disk (file://) read other files. `
       + 'Serve the folder over HTTP, or drop the index attribute and use the fahras.js or fahras.html that `fahras build` writes: they carry the index inside.');
   }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`fetching ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return resolved.href;
 }
 
 export class FahrasSearch extends HTMLElement {
@@ -331,10 +334,11 @@ export class FahrasSearch extends HTMLElement {
       const browse = query !== '' || this.#filters.active;
       const result = browse
         ? await engine.query(query, { limit: this.limit, offset: 0, ...this.#filters.options() })
-        : { facets: facetsOfAll(engine) };
-      const choices = query ? didYouMean(engine, query, result.total) : [];
+        : { facets: await facetsOfAll(engine) };
+      const choices = query ? await didYouMean(engine, query, result.total) : [];
+      const all = await facetsOfAll(engine);
       if (generation !== this.#generation) return;
-      this.#filters.show(result.facets, facetsOfAll(engine));
+      this.#filters.show(result.facets, all);
       this.#render(result, browse ? this.#resultsStatus(result) : MESSAGES.hint, choices);
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -525,7 +529,7 @@ export class FahrasSearch extends HTMLElement {
     try {
       // Marked as the hit was found: حلب for a hit that `pgf` found.
       const hit = this.#hits.find((h) => h.id === id);
-      doc = engine.document(id, { query: hit?.understood ?? this.#input.value.trim() });
+      doc = await engine.document(id, { query: hit?.understood ?? this.#input.value.trim() });
     } catch (error) {
       console.error('fahras-search:', error);
       doc = undefined;

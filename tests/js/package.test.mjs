@@ -101,7 +101,9 @@ test('wrong argument types are TypeErrors, bad limits and oversized text RangeEr
   assert.throws(() => engine.search('حلب', { limit: Infinity }), RangeError);
   assert.throws(() => engine.analyze('ب'.repeat(MAX_ANALYZE_LENGTH + 1)), /at most 100000 characters/);
   assert.equal(engine.analyze('ب '.repeat(MAX_ANALYZE_LENGTH / 2)).length, MAX_ANALYZE_LENGTH / 2);
-  await assert.rejects(load('index.bin'), TypeError);
+  await assert.rejects(load(42), TypeError);
+  // A string is where the index is: one that is not there is named.
+  await assert.rejects(load('no-such-index.bin'), /fahras: could not read the index: file:.*no-such-index\.bin: ENOENT/);
 });
 
 test('the npm engine carries no index of its own and says so', async () => {

@@ -58,7 +58,7 @@ pub const PART_MAGIC: [u8; 8] = *b"FAHRASp\n";
 /// The root's file name in a split index's directory.
 pub const ROOT_FILE: &str = "root.fahras";
 /// Bytes a part holds at least (but the last of its kind, or one record larger than
-/// this): measured in `bench/split.mjs`, see docs/benchmarks.md.
+/// this): measured with `examples/split.rs`, see docs/benchmarks.md.
 pub const PART_SIZE: usize = 2 << 10;
 /// Bytes before a part's payload.
 pub const PART_HEADER_LEN: usize = 20;
