@@ -1,0 +1,112 @@
+// <fahras-search index="split/"> in Chromium, over a real HTTP server: results
+// and the reader view come from the split index's parts, and a part that
+// cannot be fetched shows an error for that query while the widget goes on.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { load } from '../../js/node.js';
+import { serve } from '../../scripts/serve.mjs';
+import { launchBrowser } from '../support/browser.mjs';
+import { DIST, INPUT, ROOT, WAIT, requireBuilt } from './widget.mjs';
+
+let folder;
+let server;
+let browser;
+
+before(async () => {
+  requireBuilt('dist/fahras.js');
+  folder = mkdtempSync(join(tmpdir(), 'fahras-split-page-'));
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/fahras.js'), 'index', 'corpus', '--split', '-o', join(folder, 'split/')],
+    { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  copyFileSync(join(DIST, 'fahras.js'), join(folder, 'fahras.js'));
+  writeFileSync(join(folder, 'index.html'), `<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>فهرس مقسم</title><link rel="icon" href="data:,"></head>
+<body><fahras-search index="split/"></fahras-search><script src="fahras.js"></script></body></html>`);
+  [server, browser] = await Promise.all([serve(folder), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Types `text` into an emptied box and waits until the widget has answered it. */
+async function search(page, text) {
+  const input = page.locator(INPUT);
+  await input.fill('');
+  await input.pressSequentially(text);
+  await page.waitForFunction((text) => {
+    const root = document.querySelector('fahras-search').shadowRoot;
+    const status = root.querySelector('[part~="status"]');
+    const answered = root.querySelectorAll('[role="option"]').length > 0 || status.classList.contains('error');
+    return document.querySelector('fahras-search').value === text && answered;
+  }, text, { timeout: WAIT });
+  return page.locator('fahras-search').evaluate((element) => ({
+    status: element.shadowRoot.querySelector('[part~="status"]').textContent,
+    error: element.shadowRoot.querySelector('[part~="status"]').classList.contains('error'),
+    ids: [...element.shadowRoot.querySelectorAll('[role="option"]')].map((option) => option.dataset.id),
+  }));
+}
+
+/** The part files a fresh engine fetches to answer `q`, in Node, from the same server. */
+async function partsFor(q) {
+  const seen = [];
+  const engine = await load(`${server.url}split/`);
+  const fetchBefore = globalThis.fetch;
+  globalThis.fetch = (url, ...rest) => {
+    seen.push(String(url).split('/').pop());
+    return fetchBefore(url, ...rest);
+  };
+  try {
+    await engine.search(q);
+  } finally {
+    globalThis.fetch = fetchBefore;
+  }
+  return seen;
+}
+
+test('a split index gives results and opens documents in the widget', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const found = await search(page, 'رونالدو');
+  assert.ok(found.ids[0]?.startsWith('000'), `results: ${found.ids}; status: ${found.status}`);
+  await page.locator(INPUT).press('ArrowDown');
+  await page.locator(INPUT).press('Enter');
+  const text = page.locator('fahras-search [part~="reader-text"]');
+  await text.locator('mark').first().waitFor({ timeout: WAIT });
+  assert.match(await text.textContent(), /كريستيانو رونالدو/);
+  await page.close();
+});
+
+test('a part that cannot be fetched shows an error for that query, and the next query works', async () => {
+  const [q, elsewhere] = ['الخوذ البيضاء', 'رونالدو'];
+  const theirs = await partsFor(elsewhere);
+  const victim = (await partsFor(q)).find((p) => p.startsWith('streams-') && !theirs.includes(p));
+  assert.ok(victim, 'a part only the query reads');
+  const file = join(folder, 'split', victim);
+  const good = readFileSync(file);
+  const page = await browser.newPage();
+  const uncaught = [];
+  page.on('pageerror', (error) => uncaught.push(error.message));
+  try {
+    await page.goto(server.url);
+    rmSync(file);
+    const failed = await search(page, q);
+    assert.ok(failed.error, `status: ${failed.status}`);
+    assert.match(failed.status, /حدث خطأ أثناء البحث/);
+    const other = await search(page, elsewhere);
+    assert.ok(other.ids.length > 0 && !other.error, `the widget goes on: ${other.status}`);
+    writeFileSync(file, good);
+    const again = await search(page, q);
+    assert.ok(again.ids.length > 0 && !again.error, `once the part is back: ${again.status}`);
+    assert.deepEqual(uncaught, []);
+  } finally {
+    writeFileSync(file, good);
+    await page.close();
+  }
+});
