@@ -52,3 +52,4 @@ engine.document('');
 console.log(`${'document: sorting the ids'.padEnd(28)} ${((performance.now() - start) * 1000).toFixed(0).padStart(11)} µs (once per index)`);
 report('document(id)', top.map(([id]) => fastest(() => engine.document(id))));
 report('document(id, { query })', top.map(([id, q]) => fastest(() => engine.document(id, { query: q }))));
+console.log(`${'engine memory after all these'.padEnd(28)} ${(engine.info().memoryBytes / 2 ** 20).toFixed(1).padStart(11)} MiB`);

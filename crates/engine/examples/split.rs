@@ -72,6 +72,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Fastest of 7 runs of `f`, in microseconds.
+fn fastest<T>(mut f: impl FnMut() -> T) -> usize {
+    (0..7)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(f());
+            t.elapsed().as_micros() as usize
+        })
+        .min()
+        .unwrap_or(0)
+}
+
 fn pct(mut v: Vec<usize>, p: f64) -> usize {
     v.sort_unstable();
     v.get(((v.len().max(1) - 1) as f64 * p) as usize).copied().unwrap_or(0)
@@ -182,5 +194,16 @@ fn main() {
             "  a reader holds {} bytes of parts after all queries typed",
             reader.index.part_bytes_held().iter().sum::<usize>()
         );
+        // With its parts at hand, a split index answers as fast as the whole one.
+        let page = QueryOptions::default();
+        let mut times = (Vec::new(), Vec::new());
+        for q in &queries {
+            reader.answer(|index| results(index, q));
+            times.0.push(fastest(|| whole.query(q, &page)));
+            times.1.push(fastest(|| reader.index.query(q, &page)));
+        }
+        for (name, t) in [("whole", times.0), ("split, parts at hand", times.1)] {
+            println!("  {name:<22} query p50 {:>5} µs p99 {:>5} µs", pct(t.clone(), 0.5), pct(t, 0.99));
+        }
     }
 }

@@ -60,13 +60,12 @@ impl Dictionary<'_> {
         match self {
             Dictionary::Whole(map) => walk(map.clone(), &mut left, false),
             Dictionary::Split(index, kind) => {
-                for (n, range) in self.ranges().iter().enumerate() {
+                let ranges = self.ranges();
+                for n in self.parts_reached(&aut) {
                     if left == 0 {
                         break;
                     }
-                    if !may_accept(&aut, range) {
-                        continue;
-                    }
+                    let range = &ranges[n];
                     match index.located_part(*kind, n).and_then(|(bytes, _)| fst::Map::new(bytes).ok()) {
                         Some(map) => walk(map, &mut left, *kind == PartKind::Terms),
                         // Missing (and now asked for). When it accepts the part's
@@ -82,6 +81,22 @@ impl Dictionary<'_> {
                 }
             }
         }
+    }
+
+    /// The parts, in order, with a prefix `aut` can get through: the only ones
+    /// that can hold keys it accepts.
+    fn parts_reached<A: Automaton>(&self, aut: &A) -> Vec<usize> {
+        let Dictionary::Split(index, kind) = self else { return Vec::new() };
+        let Some(parts) = &index.parts else { return Vec::new() };
+        let map = &parts.root.prefixes[*kind as usize - PartKind::Terms as usize];
+        let mut stream = map.search(Reaches(aut)).into_stream();
+        let mut found = Vec::new();
+        while let Some((_, n)) = stream.next() {
+            if found.last() != Some(&(n as usize)) {
+                found.push(n as usize);
+            }
+        }
+        found
     }
 
     fn ranges(&self) -> &[KeyRange] {
@@ -101,20 +116,28 @@ impl Dictionary<'_> {
     }
 }
 
-/// Whether `aut` may accept a key of `range`: every key there starts with one
-/// of the part's own prefixes, so an automaton that cannot get through any of
-/// them accepts none of its keys.
-fn may_accept<A: Automaton>(aut: &A, range: &KeyRange) -> bool {
-    range.prefixes.iter().any(|prefix| {
-        let mut state = aut.start();
-        for &byte in prefix {
-            if !aut.can_match(&state) {
-                return false;
-            }
-            state = aut.accept(&state, byte);
-        }
-        aut.can_match(&state)
-    })
+/// `aut` read as "can still match": it accepts every prefix after which `aut`
+/// may yet accept a key.
+struct Reaches<'a, A>(&'a A);
+
+impl<A: Automaton> Automaton for Reaches<'_, A> {
+    type State = A::State;
+
+    fn start(&self) -> A::State {
+        self.0.start()
+    }
+
+    fn is_match(&self, state: &A::State) -> bool {
+        self.0.can_match(state)
+    }
+
+    fn can_match(&self, state: &A::State) -> bool {
+        self.0.can_match(state)
+    }
+
+    fn accept(&self, state: &A::State, byte: u8) -> A::State {
+        self.0.accept(state, byte)
+    }
 }
 
 fn accepts<A: Automaton>(aut: &A, key: &[u8]) -> bool {

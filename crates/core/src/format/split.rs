@@ -228,7 +228,7 @@ pub fn unpack(value: u64) -> (u64, u64) {
 }
 
 /// A root as read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Root {
     pub build: u32,
     pub whole_len: u32,
@@ -240,6 +240,10 @@ pub struct Root {
     pub tables: [PartTable; KINDS],
     /// Per dictionary ([`PartKind::DICTIONARIES`] order), each part's keys.
     pub keys: [Vec<KeyRange>; 2],
+    /// Per dictionary, every part's own prefixes mapped to the part's number:
+    /// a walk follows its automaton through this map to the parts it may
+    /// accept keys of, rather than trying every part.
+    pub prefixes: [fst::Map<Vec<u8>>; 2],
     /// Per document, its words and its title's: every candidate's length counts
     /// in ranking (the rest of the document table is in the stream parts).
     pub lengths: Vec<(u32, u32)>,
@@ -337,7 +341,29 @@ impl Root {
         if r.position() != bytes.len() {
             return Err(corrupt);
         }
-        Ok(Root { build: field(20), whole_len: field(24), word_count: field(28), base, tables, keys, lengths })
+        // Parts' prefixes ascend from part to part (each sorts before the next
+        // part's keys), so they make one map; a root whose do not is refused.
+        let mut prefixes = Vec::with_capacity(2);
+        for ranges in &keys {
+            let mut map = dictionary::MapWriter::new();
+            for (n, range) in ranges.iter().enumerate() {
+                for prefix in &range.prefixes {
+                    map.insert(prefix, n as u64).map_err(|_| corrupt.clone())?;
+                }
+            }
+            prefixes.push(fst::Map::new(map.finish()).map_err(|_| corrupt.clone())?);
+        }
+        let prefixes: [fst::Map<Vec<u8>>; 2] = prefixes.try_into().map_err(|_| corrupt.clone())?;
+        Ok(Root {
+            build: field(20),
+            whole_len: field(24),
+            word_count: field(28),
+            base,
+            tables,
+            keys,
+            lengths,
+            prefixes,
+        })
     }
 
     /// The name of a part of this build.
