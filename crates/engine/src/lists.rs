@@ -14,13 +14,20 @@ const HOT_DF: u64 = 512;
 /// Most memory kept for decoded lists, in 4-byte words (16 MiB).
 const BUDGET: usize = 4 << 20;
 
-/// A document list decoded into an array.
-pub struct DecodedList(Vec<Posting>);
+/// A document list decoded into an array: per posting the document, and the
+/// term frequency with the title flag in its low bit (8 bytes where a
+/// [`Posting`] takes 12, so the budget holds half as many lists again).
+pub struct DecodedList(Vec<(u32, u32)>);
+
+/// A posting as a [`DecodedList`] keeps it.
+fn pack(p: Posting) -> (u32, u32) {
+    (p.doc, p.tf.min(u32::MAX >> 1) << 1 | u32::from(p.title))
+}
 
 impl DecodedList {
     pub fn new(p: Postings<'_>) -> DecodedList {
         let mut list = Vec::with_capacity(usize::try_from(p.len()).unwrap_or(0).min(1 << 24));
-        list.extend(p);
+        list.extend(p.map(pack));
         DecodedList(list)
     }
 
@@ -36,16 +43,16 @@ impl DecodedList {
             }
             same
         });
-        DecodedList(list)
+        DecodedList(list.into_iter().map(pack).collect())
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
-        self.0.iter().copied()
+        self.0.iter().map(|&(doc, v)| Posting { doc, tf: v >> 1, title: v & 1 == 1 })
     }
 
     /// Memory held, in 4-byte words.
     fn words(&self) -> usize {
-        self.0.len() * 3
+        self.0.len() * 2
     }
 }
 
@@ -92,7 +99,7 @@ mod tests {
         assert!(Arc::ptr_eq(&kept, &again));
         // One list larger than the whole budget is kept, as the first past it;
         // after that nothing more is.
-        let huge = (BUDGET / 3) as u32 + 1;
+        let huge = (BUDGET / 2) as u32 + 1;
         assert!(cache.get(2, u64::from(huge), || list(huge)).is_some());
         assert!(cache.get(3, HOT_DF, || list(600)).is_none(), "the budget is spent");
         assert!(cache.get(1, HOT_DF, || unreachable!("decoded twice")).is_some(), "kept lists stay");
