@@ -88,14 +88,24 @@ impl Dictionary<'_> {
     fn parts_reached<A: Automaton>(&self, aut: &A) -> Vec<usize> {
         let Dictionary::Split(index, kind) = self else { return Vec::new() };
         let Some(parts) = &index.parts else { return Vec::new() };
-        let map = &parts.root.prefixes[*kind as usize - PartKind::Terms as usize];
-        let mut stream = map.search(Reaches(aut)).into_stream();
+        let fst = parts.root.prefixes[*kind as usize - PartKind::Terms as usize].as_fst();
+        // A walk of the map's nodes rather than an fst stream: a stream is code
+        // of its own for every kind of automaton, and this map is small.
         let mut found = Vec::new();
-        while let Some((_, n)) = stream.next() {
-            if found.last() != Some(&(n as usize)) {
-                found.push(n as usize);
+        let mut stack = vec![(fst.root(), aut.start(), 0u64)];
+        while let Some((node, state, out)) = stack.pop() {
+            if !aut.can_match(&state) {
+                continue;
+            }
+            if node.is_final() {
+                found.push((out + node.final_output().value()) as usize);
+            }
+            for t in node.transitions() {
+                stack.push((fst.node(t.addr), aut.accept(&state, t.inp), out + t.out.value()));
             }
         }
+        found.sort_unstable();
+        found.dedup();
         found
     }
 
@@ -113,30 +123,6 @@ impl Dictionary<'_> {
             Dictionary::Split(_, PartKind::Terms) => unpack(value).0,
             _ => value,
         }
-    }
-}
-
-/// `aut` read as "can still match": it accepts every prefix after which `aut`
-/// may yet accept a key.
-struct Reaches<'a, A>(&'a A);
-
-impl<A: Automaton> Automaton for Reaches<'_, A> {
-    type State = A::State;
-
-    fn start(&self) -> A::State {
-        self.0.start()
-    }
-
-    fn is_match(&self, state: &A::State) -> bool {
-        self.0.can_match(state)
-    }
-
-    fn can_match(&self, state: &A::State) -> bool {
-        self.0.can_match(state)
-    }
-
-    fn accept(&self, state: &A::State, byte: u8) -> A::State {
-        self.0.accept(state, byte)
     }
 }
 
