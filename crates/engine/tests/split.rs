@@ -7,7 +7,7 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{default_corpus, default_index, default_index_bytes, doc};
-use fahras_core::format::split::{is_part_file, split, Split, ROOT_FILE};
+use fahras_core::format::split::{is_part_file, reseal, reseal_part, split, Split, PART_HEADER_LEN, ROOT_FILE};
 use fahras_core::format::IndexError;
 use fahras_engine::{Index, Order, QueryOptions};
 use fahras_indexer::build_index;
@@ -194,4 +194,66 @@ fn a_damaged_root_is_refused() {
     // The file names are the ones a directory of parts is cleaned by.
     assert!(cut.parts.iter().all(|(n, _)| is_part_file(n)));
     assert!(!is_part_file(ROOT_FILE) && !is_part_file("notes-1.0badc0de.part") && !is_part_file("words-1.part"));
+}
+
+/// A generator of numbers from a seed, for edits the same on every run.
+fn numbers(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    }
+}
+
+#[test]
+fn crafted_roots_and_parts_give_errors_or_answers_never_panics() {
+    let cut = split(default_index_bytes(), 64).unwrap();
+    let mut next = numbers(11);
+    let queries = ["الخوذ البيضاء", "حلب", "رون", "سوريا -حلب", "\"ريف حلب\""];
+    // A root edited anywhere (and resealed, as anyone can).
+    let mut opened = 0;
+    for _ in 0..300 {
+        let mut root = cut.root.clone();
+        for _ in 0..1 + next(3) {
+            let at = next(root.len());
+            root[at] = next(256) as u8;
+        }
+        reseal(&mut root);
+        let Ok(index) = Index::from_bytes(root) else { continue };
+        opened += 1;
+        let files: HashMap<String, Vec<u8>> = cut.parts.iter().cloned().collect();
+        for q in queries {
+            let fetch = |names: &[String]| names.iter().map(|n| files.get(n).cloned().ok_or(n.clone())).collect();
+            let _ =
+                index.with_parts(|index| (index.query(q, &QueryOptions::default()), index.view("x", Some(q))), fetch);
+        }
+    }
+    assert!(opened > 30, "edits that still open, so reach the queries: {opened} of 300");
+    // A part whose bytes are edited, with the root made to vouch for them.
+    let mut answered = 0;
+    for _ in 0..300 {
+        let (name, bytes) = &cut.parts[next(cut.parts.len())];
+        let mut bytes = bytes.clone();
+        for _ in 0..1 + next(4) {
+            let at = PART_HEADER_LEN + next(bytes.len() - PART_HEADER_LEN);
+            bytes[at] = next(256) as u8;
+        }
+        let mut root = cut.root.clone();
+        let index = Index::from_bytes(root.clone()).unwrap();
+        let id = fahras_engine::PartKind::ALL
+            .iter()
+            .flat_map(|&kind| (0..cut.parts.len() as u32).map(move |number| fahras_engine::PartId { kind, number }))
+            .find(|&p| index.part_file(p).as_deref() == Some(name.as_str()))
+            .unwrap();
+        reseal_part(&mut root, id, &bytes[PART_HEADER_LEN..]);
+        let index = Index::from_bytes(root).unwrap();
+        let mut files: HashMap<String, Vec<u8>> = cut.parts.iter().cloned().collect();
+        files.insert(name.clone(), bytes);
+        for q in queries {
+            let fetch = |names: &[String]| names.iter().map(|n| Ok(files[n].clone())).collect();
+            let found =
+                index.with_parts(|index| (index.query(q, &QueryOptions::default()), index.view("000", Some(q))), fetch);
+            answered += usize::from(found.is_ok());
+        }
+    }
+    assert!(answered > 1000, "crafted parts that pass the checks, so are read: {answered} of 1500 queries");
 }

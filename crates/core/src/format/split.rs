@@ -415,6 +415,40 @@ fn root_checksum(root: &[u8]) -> u32 {
     crc32(&[&root[..CHECKSUM_AT], root.get(CHECKSUM_AT + 4..).unwrap_or(&[])])
 }
 
+/// Rewrites a root's checksum to match its bytes, as anyone crafting a split
+/// index can: how tests make an edited root reach the structural checks rather
+/// than stop at the checksum.
+pub fn reseal(root: &mut [u8]) {
+    if root.len() >= ROOT_FIXED_LEN {
+        let sum = root_checksum(root);
+        root[CHECKSUM_AT..CHECKSUM_AT + 4].copy_from_slice(&sum.to_le_bytes());
+    }
+}
+
+/// Records `payload` as part `part`'s in `root` (its length and CRC-32), then
+/// reseals the root: a crafted part that passes every check but its content's.
+/// Nothing happens if the root has no such part.
+pub fn reseal_part(root: &mut [u8], part: PartId, payload: &[u8]) {
+    let base_len = read_u32(root, ROOT_FIXED_LEN - 4).unwrap_or(0) as usize;
+    let mut at = ROOT_FIXED_LEN + base_len;
+    for kind in PartKind::ALL {
+        let Some(count) = read_u32(root, at) else { return };
+        if kind == part.kind {
+            if part.number >= count {
+                return;
+            }
+            let entry = at + 4 + part.number as usize * ENTRY_LEN;
+            if entry + ENTRY_LEN <= root.len() {
+                root[entry + 4..entry + 8].copy_from_slice(&to_u32(payload.len()).to_le_bytes());
+                root[entry + 8..entry + 12].copy_from_slice(&crc32(&[payload]).to_le_bytes());
+            }
+            break;
+        }
+        at += 4 + count as usize * ENTRY_LEN;
+    }
+    reseal(root);
+}
+
 /// A whole index cut into a root and parts.
 pub struct Split {
     pub root: Vec<u8>,
