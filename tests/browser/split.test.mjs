@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { load } from '../../js/node.js';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser } from '../support/browser.mjs';
+import { partOnlyFor } from '../support/split.mjs';
 import { DIST, INPUT, ROOT, WAIT, requireBuilt } from './widget.mjs';
 
 let folder;
@@ -85,9 +86,7 @@ test('a split index gives results and opens documents in the widget', async () =
 
 test('a part that cannot be fetched shows an error for that query, and the next query works', async () => {
   const [q, elsewhere] = ['الخوذ البيضاء', 'رونالدو'];
-  const theirs = await partsFor(elsewhere);
-  const victim = (await partsFor(q)).find((p) => p.startsWith('streams-') && !theirs.includes(p));
-  assert.ok(victim, 'a part only the query reads');
+  const victim = await partOnlyFor(partsFor, q, elsewhere);
   const file = join(folder, 'split', victim);
   const good = readFileSync(file);
   const page = await browser.newPage();

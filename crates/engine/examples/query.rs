@@ -6,14 +6,11 @@
 //! Made for the corpus of `bench/mixed-corpus.mjs` (metadata `source`, `book`,
 //! `date`); see docs/benchmarks.md. Each query's time is its fastest of 7 runs.
 
+mod common;
+
 use fahras_engine::{Index, Order, QueryOptions};
-use serde::Deserialize;
 use std::time::Instant;
 
-#[derive(Deserialize)]
-struct Query {
-    q: String,
-}
 
 /// Fastest of 7 runs of `f`, in microseconds.
 fn fastest<T>(mut f: impl FnMut() -> T) -> f64 {
@@ -47,12 +44,7 @@ fn main() {
         index.info().index_bytes,
         t.elapsed()
     );
-    let queries: Vec<String> = query_files
-        .iter()
-        .flat_map(|f| std::fs::read_to_string(f).expect("read queries").lines().map(str::to_owned).collect::<Vec<_>>())
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<Query>(&l).expect("query line").q)
-        .collect();
+    let queries = common::read_queries(query_files);
 
     let page = QueryOptions::default();
     let filtered = QueryOptions { filters: vec![("source".into(), vec!["bukhari".into()])], ..QueryOptions::default() };

@@ -11,16 +11,13 @@
 //! later query: the new parts (one reader answering the queries in turn); per
 //! keystroke: each query typed letter by letter, as the widget asks.
 
+mod common;
+
 use fahras_core::format::split::{split, PartKind, ROOT_FILE};
 use fahras_engine::{Index, QueryOptions};
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::io::Write;
 
-#[derive(Deserialize)]
-struct Query {
-    q: String,
-}
 
 fn gzip(bytes: &[u8]) -> usize {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -101,12 +98,7 @@ fn main() {
         std::process::exit(2);
     };
     let whole_bytes = std::fs::read(index).expect("read index");
-    let queries: Vec<String> = query_files
-        .iter()
-        .flat_map(|f| std::fs::read_to_string(f).expect("read queries").lines().map(str::to_owned).collect::<Vec<_>>())
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<Query>(&l).expect("query line").q)
-        .collect();
+    let queries = common::read_queries(query_files);
     let whole = Index::from_bytes(whole_bytes.clone()).expect("open index");
     let (whole_len, whole_gz) = (whole_bytes.len(), gzip(&whole_bytes));
     println!("whole index: {whole_len} bytes, {whole_gz} gzipped; {} queries", queries.len());
