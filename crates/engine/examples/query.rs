@@ -11,7 +11,6 @@ mod common;
 use fahras_engine::{Index, Order, QueryOptions};
 use std::time::Instant;
 
-
 /// Fastest of 7 runs of `f`, in microseconds.
 fn fastest<T>(mut f: impl FnMut() -> T) -> f64 {
     (0..7)

@@ -18,7 +18,6 @@ use fahras_engine::{Index, QueryOptions};
 use std::collections::HashMap;
 use std::io::Write;
 
-
 fn gzip(bytes: &[u8]) -> usize {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(bytes).expect("gzip");

@@ -258,9 +258,19 @@ impl Index {
                 let idf = self.idf(postings.len().max(w.df));
                 let mut visit =
                     |p: Posting| offer(p.doc, weight, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                // Loops rather than for_each(&mut visit): called through a
+                // reference, the closure was not inlined, a call per posting.
                 match self.hot_list(off) {
-                    Some(list) => list.iter().for_each(&mut visit),
-                    None => postings.for_each(&mut visit),
+                    Some(list) => {
+                        for p in list.iter() {
+                            visit(p);
+                        }
+                    }
+                    None => {
+                        for p in postings {
+                            visit(p);
+                        }
+                    }
                 }
             }
             for (off, record) in w.stems.iter().filter_map(|&off| Some((off, self.stem_record(off)?))) {
