@@ -153,7 +153,11 @@ impl Index {
                 }
                 done += batch.len();
                 if self.reached_missing_parts() {
-                    // Scores from missing streams are wrong: fetch these first.
+                    // Scores from missing streams are wrong: fetch these first,
+                    // with the next batch's, which the next run will likely read.
+                    for r in &head[done..(done + done.max(RERANK_BATCH)).min(cut)] {
+                        self.for_each_word(r.0, |_, _| {});
+                    }
                     break;
                 }
                 if done < cut && done >= need {
