@@ -212,7 +212,7 @@ class FahrasEngine {
       // Added only now, all together: the instance may have restarted meanwhile.
       need.forEach((part, i) => {
         const added = this.#run('fahras_add_part', fetched[i], part.kind, part.number);
-        if (added.status !== 0) throw fahrasError(name.replace('fahras_', ''), added.text);
+        if (added.status !== 0) throw partError(fahrasError(name.replace('fahras_', ''), added.text), part.file);
       });
     }
     throw fahrasError(name.replace('fahras_', ''), `a query kept reaching parts of the split index after ${MAX_PART_ROUNDS} rounds`);
@@ -287,7 +287,8 @@ function splitParts(base, read) {
       if (!pending.has(file)) {
         const url = new URL(file, base);
         const bytes = read(url).catch((error) => {
-          throw fahrasError(`part ${file} of the split index`, `could not be read from ${url.href}: ${error.message}`, error);
+          const message = `could not be read from ${url.href}: ${error.message}`;
+          throw partError(fahrasError(`part ${file} of the split index`, message, error), file);
         });
         pending.set(file, bytes);
         // Once added, the instance has it: only an instance restarted after a
@@ -297,6 +298,11 @@ function splitParts(base, read) {
       return pending.get(file);
     },
   };
+}
+
+/** `error`, saying which part of a split index it is about (`error.part`), so a page can tell readers to retry. */
+function partError(error, file) {
+  return Object.assign(error, { part: file });
 }
 
 /** Whether `index` names an index by URL: a string, or a URL. */

@@ -137,7 +137,8 @@ export interface FahrasEngine {
  * those that read the index return Promises, as they fetch the parts a query
  * needs. Code written with `await engine.query(...)` works with either kind.
  * A call whose part cannot be fetched or is not the one the root names rejects
- * with an `Error` naming the part; the engine stays usable.
+ * with an `Error` naming the part, whose `part` property is the part's file name;
+ * the engine stays usable.
  */
 export interface SplitFahrasEngine {
   search(query: string, options?: LimitOptions): Promise<SearchHit[]>;

@@ -343,7 +343,7 @@ export class FahrasSearch extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error('fahras-search:', error);
-      this.#showError(MESSAGES.searchError);
+      this.#showError(error.part ? MESSAGES.partError : MESSAGES.searchError);
     }
   }
 
@@ -369,7 +369,7 @@ export class FahrasSearch extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       console.error('fahras-search:', error);
-      this.#showError(MESSAGES.searchError);
+      this.#showError(error.part ? MESSAGES.partError : MESSAGES.searchError);
     }
   }
 
@@ -526,18 +526,20 @@ export class FahrasSearch extends HTMLElement {
     const engine = await this.#engine.catch(() => null);
     if (!engine) return;
     let doc;
+    let failed;
     try {
       // Marked as the hit was found: حلب for a hit that `pgf` found.
       const hit = this.#hits.find((h) => h.id === id);
       doc = await engine.document(id, { query: hit?.understood ?? this.#input.value.trim() });
     } catch (error) {
       console.error('fahras-search:', error);
+      failed = error;
       doc = undefined;
     }
     if (!doc) {
       // An address may name a document the index does not have.
       if (this.#opened !== null) this.#hideReader();
-      this.#status.textContent = doc === null ? MESSAGES.notFound : MESSAGES.searchError;
+      this.#status.textContent = doc === null ? MESSAGES.notFound : failed?.part ? MESSAGES.partError : MESSAGES.searchError;
       this.#status.classList.add('error');
       return;
     }

@@ -132,6 +132,7 @@ test('a missing, truncated, damaged or foreign part fails its query by name, and
       await assert.rejects(split.search(q), (error) => {
         assert.match(error.message, new RegExp(`^fahras: .*${victim.replaceAll('.', '\\.')}`), name);
         assert.match(error.message, reason, name);
+        assert.equal(error.part, victim, name);
         return true;
       });
       assert.deepEqual(await split.search(elsewhere), whole.search(elsewhere), `${name}: another query works`);
