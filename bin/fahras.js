@@ -4,15 +4,20 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand } from '../js/command.js';
-import { writeBundle } from '../js/bundle.js';
+import { writeBundle, writeSplitBundle } from '../js/bundle.js';
 
-const BUILD_USAGE = 'usage: fahras build <file|dir>... --out <dir> [--page <page.html>]';
+const BUILD_USAGE = 'usage: fahras build <file|dir>... --out <dir> [--page <page.html>] [--split]';
 
 async function build(args) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, page: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      page: { type: 'string' },
+      split: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(BUILD_USAGE);
@@ -20,14 +25,17 @@ async function build(args) {
   }
   if (!values.out || positionals.length === 0) throw new Error(`build needs inputs and --out <dir>\n${BUILD_USAGE}`);
   const started = performance.now();
-  const indexFile = join(values.out, 'search.idx');
+  // A split index goes into index/, beside a script with no index inside.
+  const indexPath = join(values.out, values.split ? 'index/' : 'search.idx');
   await mkdir(values.out, { recursive: true });
   // The indexer's progress and warnings are the command's own.
   // The bundle may be written inside the site it indexes: never index it.
-  const code = await runCommand(['index', ...positionals, '-o', indexFile, '--exclude', values.out]);
+  const split = values.split ? ['--split'] : [];
+  const code = await runCommand(['index', ...positionals, ...split, '-o', indexPath, '--exclude', values.out]);
   if (code !== 0) return code;
-  const index = new Uint8Array(await readFile(indexFile));
-  const sizes = await writeBundle(index, values.out, { page: values.page });
+  const sizes = values.split
+    ? await writeSplitBundle(values.out, { page: values.page })
+    : await writeBundle(new Uint8Array(await readFile(indexPath)), values.out, { page: values.page });
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   const files = Object.entries(sizes).map(([name, n]) => `${name} ${kib(n)}`).join(', ');
   console.error(`wrote ${values.out}: ${files} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

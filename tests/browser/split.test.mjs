@@ -1,9 +1,10 @@
-// <fahras-search index="split/"> in Chromium, over a real HTTP server: results
-// and the reader view come from the split index's parts, and a part that
-// cannot be fetched shows an error for that query while the widget goes on.
+// The page `npx fahras build --split` writes, in Chromium over a real HTTP
+// server: results and the reader view come from the split index's parts, and a
+// part that cannot be fetched shows an error for that query while the widget
+// goes on.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -18,15 +19,14 @@ let server;
 let browser;
 
 before(async () => {
-  requireBuilt('dist/fahras.js');
+  requireBuilt('pkg/fahras-classic.js');
   folder = mkdtempSync(join(tmpdir(), 'fahras-split-page-'));
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/fahras.js'), 'index', 'corpus', '--split', '-o', join(folder, 'split/')],
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/fahras.js'), 'build', 'corpus', '--split', '--out', folder],
     { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  copyFileSync(join(DIST, 'fahras.js'), join(folder, 'fahras.js'));
-  writeFileSync(join(folder, 'index.html'), `<!doctype html>
-<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>فهرس مقسم</title><link rel="icon" href="data:,"></head>
-<body><fahras-search index="split/"></fahras-search><script src="fahras.js"></script></body></html>`);
+  // The script carries the engine and no index: the page reads the parts.
+  assert.ok(!readdirSync(folder).includes('search.idx'));
+  assert.ok(statSync(join(folder, 'fahras.js')).size < statSync(join(DIST, 'fahras.js')).size);
   [server, browser] = await Promise.all([serve(folder), launchBrowser()]);
 });
 
@@ -61,7 +61,7 @@ async function search(page, text, expected = 'results') {
 /** The part files a fresh engine fetches to answer `q`, in Node, from the same server. */
 async function partsFor(q) {
   const seen = [];
-  const engine = await load(`${server.url}split/`);
+  const engine = await load(`${server.url}index/`);
   const fetchBefore = globalThis.fetch;
   globalThis.fetch = (url, ...rest) => {
     seen.push(String(url).split('/').pop());
@@ -91,7 +91,7 @@ test('a split index gives results and opens documents in the widget', async () =
 test('a part that cannot be fetched shows an error for that query, and the next query works', async () => {
   const [q, elsewhere] = ['الخوذ البيضاء', 'رونالدو'];
   const victim = await partOnlyFor(partsFor, q, elsewhere);
-  const file = join(folder, 'split', victim);
+  const file = join(folder, 'index', victim);
   const good = readFileSync(file);
   const page = await browser.newPage();
   const uncaught = [];
