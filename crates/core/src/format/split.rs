@@ -2,18 +2,19 @@
 //! reads them.
 //!
 //! A whole index makes every reader download all of it before the first result.
-//! Most of it is read a little at a time: a query reads the records of its own
-//! words' stems, and the words and streams of the documents it ranks and shows.
-//! So those sections (`Postings`, `Words`, `Streams`) are cut into parts, and a
-//! fourth kind of part, [`PartKind::Ids`], finds a document by id without reading
-//! every stream. The dictionaries, the document table and the fields stay in
-//! the root: every query walks the dictionaries, and ranking reads every
-//! candidate's length.
+//! Most of it is read a little at a time: a query looks up its own words in the
+//! dictionaries, reads their stems' records, and the words and streams of the
+//! documents it ranks and shows. So those sections (`Terms`, `Stems`,
+//! `Postings`, `Words`, `Streams`) are cut into parts, and one more kind of
+//! part, [`PartKind::Ids`], finds a document by id without reading every
+//! stream. The root keeps what every query reads whole: each document's length
+//! (ranking reads every candidate's), the fields (facets count every match),
+//! the gaps, and per dictionary part the keys it holds.
 //!
-//! Parts are cut where a record starts (a stem's record, a block of the word
-//! table, a document's stream), so every read the engine makes lies inside one
-//! part, and the section readers run on a part unchanged: at the offset minus
-//! where the part starts. The engine does not know beforehand which parts a
+//! Parts are cut where a record starts (a dictionary key, a stem's record, a
+//! block of the word table, a document's stream), so every read the engine
+//! makes lies inside one part, and the section readers run on a part
+//! unchanged: at the offset minus where the part starts. The engine does not know beforehand which parts a
 //! query reads; it records the ones it reached and did not have, the caller
 //! fetches them, and the query runs again (see the engine's `parts` module).
 //!
@@ -23,8 +24,9 @@
 //!        build             the checksum of the whole index the parts were cut from
 //!        whole length      bytes of that whole index
 //!        word count        ids of the word table (its parts hold them)
-//!        base              u32 LE length, then a whole index whose Postings,
-//!                          Words and Streams sections are empty
+//!        base              u32 LE length, then a whole index whose Terms,
+//!                          Stems, Postings, Words, Streams and Docs sections
+//!                          are empty
 //!        per kind          part count (u32 LE), then per part: first key, payload
 //!                          length, payload CRC-32 (u32 LE each)
 //!        per dictionary    per part: key count, first key, last key, count of
@@ -37,8 +39,9 @@
 //! part   magic "FAHRASp\n", build, kind, part number (u32 LE), then the payload
 //! ```
 //!
-//! A part's key is what the engine looks it up by: a byte offset in `Postings`
-//! or `Streams`, a word id, or the hash of a document id. The build is in
+//! A part's key is what the engine looks it up by: a byte offset in `Postings`,
+//! a word id, a document number (`Streams`), the hash of a document id, or, for
+//! a dictionary, its place among the parts, found from its keys. The build is in
 //! every part and in its file name, so a part left over from another build is
 //! named as such, and parts can be cached for as long as their names live.
 
