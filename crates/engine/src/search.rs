@@ -7,7 +7,9 @@
 //! positions only for the best candidates (or, for a quoted phrase, every document
 //! that has all its words), checks phrases, and rewards query words that appear
 //! next to each other in the order typed: a reader who remembers a passage types
-//! its words in order.
+//! its words in order. Each adjacency counts as exactly as both of its words
+//! match where they stand, and a run of several query words in a row counts
+//! more than the same pairs in different places.
 
 use crate::index::Index;
 use crate::matcher::{expand, WordMatch, EXACT, STEM};
@@ -22,6 +24,7 @@ use fahras_core::format::streams::TITLE_GAP;
 
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -136,20 +139,17 @@ impl Index {
         if m.words.len() >= 2 {
             head.sort_unstable_by(by_score);
             let need = if upto == 0 || !m.phrases.is_empty() { cut } else { upto.min(cut) };
-            let mask = m.phrases.is_empty().then(|| self.position_mask(&m.words));
+            let mask = self.position_mask(&m.words);
+            let mut rater = Rater::new(self, &m.words);
             let mut done = 0;
             while done < cut {
                 // Batches double, so that a head read whole takes a few batches
                 // (a split index fetches each batch's streams in one round trip).
                 let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
-                if let Some(mask) = &mask {
-                    let ids: Vec<u32> = batch.iter().map(|r| r.0).collect();
-                    let read = self.positions_with(mask, m.words.len(), &ids);
-                    m.positions.extend(ids.into_iter().zip(read));
-                }
                 for r in batch.iter_mut() {
-                    let pos = m.positions.get(&r.0).map_or(&[][..], |p| &p[..]);
-                    r.1 *= 1.0 + PROXIMITY * proximity(pos, m.scores.quality_of(r.0));
+                    let (pos, ids) = self.positions_of(&mask, m.words.len(), r.0);
+                    let pos = m.positions.entry(r.0).or_insert(pos);
+                    r.1 *= 1.0 + PROXIMITY * proximity(pos, &ids, &mut |w, id| rater.quality(id, w));
                 }
                 done += batch.len();
                 if self.reached_missing_parts() {
@@ -161,7 +161,8 @@ impl Index {
                     break;
                 }
                 if done < cut && done >= need {
-                    let bound = head[done].1 * (1.0 + PROXIMITY);
+                    let reach = |r: &Ranked| r.1 * (1.0 + PROXIMITY * m.scores.reach(r.0));
+                    let bound = head[done..].iter().map(reach).fold(0.0, f32::max);
                     let mut best: Vec<f32> = head[..done].iter().map(|r| r.1).collect();
                     let (_, &mut kth, _) = best.select_nth_unstable_by(need - 1, |a, b| b.total_cmp(a));
                     if kth > bound {
@@ -240,28 +241,25 @@ impl Index {
     fn score(&self, words: &[WordMatch]) -> Scores {
         let n = self.doc_count() as usize;
         let nw = words.len();
-        let mut s = Scores { total: vec![0.0; n], matched: vec![0; n], quality: vec![0; n * nw], words: nw };
-        // Per document for the current word: best score and the weight of the match that gave it.
-        let mut best = vec![(0f32, 0f32); n];
+        let mut s = Scores { total: vec![0.0; n], matched: vec![0; n], words: nw };
+        // Per document, the best score of the current word.
+        let mut best = vec![0f32; n];
         let norms = self.norms();
         let mut in_title = vec![false; n];
         let mut touched: Vec<u32> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let mut offer = |doc: u32, weight: f32, score: f32, best: &mut [(f32, f32)]| {
+            let mut offer = |doc: u32, score: f32, best: &mut [f32]| {
                 if let Some(b) = best.get_mut(doc as usize) {
-                    if b.0 == 0.0 && score > 0.0 {
+                    if *b == 0.0 && score > 0.0 {
                         touched.push(doc);
                     }
-                    if score > b.0 {
-                        *b = (score, weight);
-                    }
+                    *b = b.max(score);
                 }
             };
             for &(off, weight) in &w.terms {
                 let postings = self.postings(off);
                 let idf = self.idf(postings.len().max(w.df));
-                let mut visit =
-                    |p: Posting| offer(p.doc, weight, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                let mut visit = |p: Posting| offer(p.doc, weight * idf * tf_norm(norms, p.tf, p.doc), &mut best);
                 // Loops rather than for_each(&mut visit): called through a
                 // reference, the closure was not inlined, a call per posting.
                 match self.hot_list(off) {
@@ -280,7 +278,7 @@ impl Index {
             for (off, record) in w.stems.iter().filter_map(|&off| Some((off, self.stem_record(off)?))) {
                 let idf = self.idf(record.df().max(w.df));
                 for p in self.stem_list(&record, off).iter() {
-                    offer(p.doc, STEM, STEM * idf * tf_norm(norms, p.tf, p.doc), &mut best);
+                    offer(p.doc, STEM * idf * tf_norm(norms, p.tf, p.doc), &mut best);
                     if p.title {
                         if let Some(t) = in_title.get_mut(p.doc as usize) {
                             *t = true;
@@ -291,10 +289,9 @@ impl Index {
             for doc in touched.drain(..) {
                 let d = doc as usize;
                 let boost = if in_title[d] { 1.0 + TITLE_BOOST } else { 1.0 };
-                s.total[d] += best[d].0 * boost;
+                s.total[d] += best[d] * boost;
                 s.matched[d] |= 1 << i;
-                s.quality[d * nw + i] = (best[d].1 / EXACT * 255.0) as u8;
-                best[d] = (0.0, 0.0);
+                best[d] = 0.0;
                 in_title[d] = false;
             }
         }
@@ -367,19 +364,91 @@ impl Index {
 
     /// [`Index::positions`] with the mask made.
     fn positions_with(&self, mask: &[u16], words: usize, docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
-        docs.iter()
-            .map(|&doc| {
-                let mut pos = vec![Vec::with_capacity(4); words];
-                self.for_each_word(doc, |id, p| {
-                    let mut bits = mask.get(id as usize).copied().unwrap_or(0);
-                    while bits != 0 {
-                        pos[bits.trailing_zeros() as usize].push(p);
-                        bits &= bits - 1;
-                    }
-                });
-                pos
-            })
-            .collect()
+        docs.iter().map(|&doc| self.positions_of(mask, words, doc).0).collect()
+    }
+
+    /// The positions of each query word in document `doc`, and the written word
+    /// at each of them.
+    fn positions_of(&self, mask: &[u16], words: usize, doc: u32) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let mut pos = vec![Vec::with_capacity(4); words];
+        let mut ids = vec![Vec::with_capacity(4); words];
+        self.for_each_word(doc, |id, p| {
+            let mut bits = mask.get(id as usize).copied().unwrap_or(0);
+            while bits != 0 {
+                let w = bits.trailing_zeros() as usize;
+                pos[w].push(p);
+                ids[w].push(id);
+                bits &= bits - 1;
+            }
+        });
+        (pos, ids)
+    }
+}
+
+/// How exactly a written word matched a query word, as a share of [`EXACT`]:
+/// the weight the first pass gave its spelling, [`STEM`] for another word of
+/// the query word's own stem, 0 for other words of a matched spelling's stem,
+/// which the first pass did not count (so proximity stays within
+/// [`Scores::reach`]). Positions come from stems, which cannot tell كتابي from
+/// كتاب: a document with كتاب somewhere and كتابي next to the following query
+/// word has that pair only as a stem. Each written word is read from the word
+/// table once per query.
+struct Rater<'a> {
+    index: &'a Index,
+    words: &'a [WordMatch],
+    known: HashMap<u64, f32, BuildHasherDefault<IdHasher>>,
+    written: String,
+}
+
+impl<'a> Rater<'a> {
+    fn new(index: &'a Index, words: &'a [WordMatch]) -> Self {
+        Rater { index, words, known: HashMap::default(), written: String::new() }
+    }
+
+    fn quality(&mut self, id: u32, w: usize) -> f32 {
+        let Rater { index, words, known, written } = self;
+        *known.entry(u64::from(id) | (w as u64) << 32).or_insert_with(|| {
+            written.clear();
+            index.word_into(id, written);
+            let (Some(token), Some(m)) = (tokens(written).next(), words.get(w)) else { return 0.0 };
+            let spelled = token
+                .forms()
+                .filter_map(|f| m.spellings.iter().position(|s| s == f))
+                .filter_map(|i| m.terms.get(i))
+                .map(|&(_, weight)| weight)
+                .fold(0.0, f32::max);
+            let own_stem =
+                || index.stems().and_then(|s| s.get(stem(&token.term))).is_some_and(|off| m.stems.contains(&off));
+            let weight = if spelled > 0.0 {
+                spelled
+            } else if own_stem() {
+                STEM
+            } else {
+                0.0
+            };
+            weight / EXACT
+        })
+    }
+}
+
+/// Hashes the rater's keys (a word id and a query word) with one multiply: a
+/// proximity reads them hundreds of times per query.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    /// Multiplying only carries upward: fold the high half into the low bits
+    /// the table indexes by.
+    fn finish(&self) -> u64 {
+        self.0 ^ self.0 >> 32
     }
 }
 
@@ -390,16 +459,17 @@ struct Scores {
     total: Vec<f32>,
     /// Bit i set when query word i matched.
     matched: Vec<u16>,
-    /// Per document and word, how well the word matched (weight / EXACT, in 1/255).
-    /// Positions come from stems, which cannot tell فقال from قال; this can.
-    quality: Vec<u8>,
     words: usize,
 }
 
 impl Scores {
-    fn quality_of(&self, doc: u32) -> &[u8] {
-        let at = doc as usize * self.words;
-        self.quality.get(at..at + self.words).unwrap_or(&[])
+    /// The most proximity can give document `doc`: the share of consecutive
+    /// query words that both matched in it, since a position counts only as
+    /// much as its word matched.
+    fn reach(&self, doc: u32) -> f32 {
+        let m = self.matched.get(doc as usize).copied().unwrap_or(0);
+        let pairs = (m & m >> 1).count_ones() as f32;
+        pairs / self.words.saturating_sub(1).max(1) as f32
     }
 
     fn drop(&mut self, doc: u32) {
@@ -479,36 +549,70 @@ fn phrase_at(pos: &[Vec<u32>], phrase: &[usize], p: u32) -> bool {
     })
 }
 
-/// 0..=1: how much consecutive query words stand next to each other, in order,
-/// each pair counted by how exactly both of its words matched.
-fn proximity(pos: &[Vec<u32>], quality: &[u8]) -> f32 {
-    if pos.len() < 2 {
+/// 0..=1: how closely the query words stand in the order typed, each
+/// adjacency counted by how exactly both of its words matched there (`rate`
+/// of the query word and of the written word, from `ids`, at each of `pos`).
+/// Half of it is the mean over consecutive query words of their closest pair,
+/// half the longest run of query words standing one after another: a passage
+/// typed from memory stands whole in its document, where others have its pairs
+/// here and there.
+fn proximity(pos: &[Vec<u32>], ids: &[Vec<u32>], rate: &mut impl FnMut(usize, u32) -> f32) -> f32 {
+    let n = pos.len().min(ids.len());
+    if n < 2 {
         return 0.0;
     }
-    let q = |i: usize| f32::from(quality.get(i).copied().unwrap_or(0)) / 255.0;
-    let pairs = pos.windows(2).enumerate().map(|(i, w)| pair_closeness(&w[0], &w[1]) * q(i) * q(i + 1)).sum::<f32>();
-    pairs / (pos.len() - 1) as f32
+    let mut at = |w: usize, i: usize| ids[w].get(i).map_or(0.0, |&id| rate(w, id));
+    let pairs = (0..n - 1).map(|w| pair_closeness(&pos[w], &pos[w + 1], |i, j| at(w, i) * at(w + 1, j))).sum::<f32>();
+    let pairs = pairs / (n - 1) as f32;
+    if n == 2 {
+        return pairs;
+    }
+    (pairs + longest_run(&pos[..n], |w, i, j| at(w - 1, i) * at(w, j)) / (n - 1) as f32) / 2.0
 }
 
-fn pair_closeness(a: &[u32], b: &[u32]) -> f32 {
+/// The best of `a`'s positions followed by `b`'s, weighted by `link` of their
+/// indices (how exactly both matched there).
+fn pair_closeness(a: &[u32], b: &[u32], mut link: impl FnMut(usize, usize) -> f32) -> f32 {
     let mut best = 0.0f32;
-    for &p in a {
+    for (k, &p) in a.iter().enumerate() {
         // The nearest occurrence of the next word at or after p.
         let i = b.partition_point(|&q| q <= p);
-        if let Some(&q) = b.get(i) {
-            best = best.max(match q - p {
-                1 => 1.0,
-                2 => 0.6,
-                3 => 0.4,
-                _ => 0.0,
-            });
+        let near = match b.get(i).map(|&q| q - p) {
+            Some(1) => 1.0,
+            Some(2) => 0.6,
+            Some(3) => 0.4,
+            _ => 0.0,
+        };
+        if near > best {
+            best = best.max(near * link(k, i));
         }
-        if i > 0 && p - b[i - 1] == 1 {
-            best = best.max(0.3);
+        if i > 0 && p - b[i - 1] == 1 && 0.3 > best {
+            best = best.max(0.3 * link(k, i - 1));
         }
         if best == 1.0 {
             break;
         }
+    }
+    best
+}
+
+/// The longest run of consecutive query words at consecutive positions, each
+/// link weighted by `link(w, i, j)`: how exactly word w - 1 at its i-th
+/// position and word w at its j-th matched.
+fn longest_run(pos: &[Vec<u32>], mut link: impl FnMut(usize, usize, usize) -> f32) -> f32 {
+    let mut best = 0.0f32;
+    let mut prev: Vec<f32> = vec![0.0; pos[0].len()];
+    for w in 1..pos.len() {
+        let cur: Vec<f32> = pos[w]
+            .iter()
+            .enumerate()
+            .map(|(j, &p)| {
+                let before = p.checked_sub(1).and_then(|q| pos[w - 1].binary_search(&q).ok());
+                before.map_or(0.0, |i| prev[i] + link(w, i, j))
+            })
+            .collect();
+        best = cur.iter().copied().fold(best, f32::max);
+        prev = cur;
     }
     best
 }

@@ -9,42 +9,8 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::default_index;
-use fahras_engine::{Hit, Index, QueryOptions, Rule, Rules, MAX_REWRITES};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Query {
-    q: String,
-    relevant: Vec<String>,
-    #[serde(default)]
-    must_not: Vec<String>,
-}
-
-fn queries(text: &str) -> Vec<Query> {
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
-}
-
-/// An id matches a relevant entry exactly or, for the default corpus's file
-/// names, by its prefix (as `examples/evaluate.rs` counts).
-fn is(id: &str, set: &[String]) -> bool {
-    set.iter().any(|r| id == r || (id.starts_with(r.as_str()) && !r.contains(':')))
-}
-
-/// MRR@10 of `set` with `rules`, failing on any must-not hit.
-fn mrr(index: &Index, set: &[Query], rules: Rules) -> f64 {
-    let mut total = 0.0;
-    for q in set {
-        let hits: Vec<Hit> = index.search_with(&q.q, 10, rules);
-        let banned: Vec<&str> = hits.iter().filter(|h| is(&h.id, &q.must_not)).map(|h| h.id.as_str()).collect();
-        assert!(banned.is_empty(), "{:?} shows must-not {banned:?}", q.q);
-        total += if q.relevant.is_empty() {
-            f64::from(u8::from(hits.is_empty()))
-        } else {
-            hits.iter().position(|h| is(&h.id, &q.relevant)).map_or(0.0, |r| 1.0 / (r + 1) as f64)
-        };
-    }
-    total / set.len() as f64
-}
+use common::eval::{mrr, queries};
+use fahras_engine::{Index, QueryOptions, Rule, Rules, MAX_REWRITES};
 
 /// The set keeps `floor` and loses something when `rule` is off.
 fn holds(index: &Index, name: &str, text: &str, rule: Rule, floor: f64) {
@@ -171,16 +137,9 @@ fn rewrites_are_bounded() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn rewrites_on_the_quran_and_sahih_al_bukhari() {
-    use fahras_indexer::{build_index, read_corpus};
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     for (corpus, floor) in [("quran", 0.85), ("bukhari", 0.87)] {
-        let path = root.join(format!("../shared/corpora/{corpus}.jsonl"));
-        if !path.exists() {
-            eprintln!("skipped: {} is not there", path.display());
-            continue;
-        }
-        let index = Index::from_bytes(build_index(&read_corpus(&path).unwrap())).unwrap();
-        let set = queries(&std::fs::read_to_string(root.join(format!("eval/rewrites-{corpus}.jsonl"))).unwrap());
+        let Some(index) = common::eval::shared_corpus(corpus) else { continue };
+        let set = common::eval::set(&format!("rewrites-{corpus}"));
         let with = mrr(&index, &set, Rules::ALL);
         let without = mrr(&index, &set, Rules::NONE);
         assert!(with >= floor && without < with, "{corpus}: MRR@10 {with:.3} ({without:.3} without rewrites)");

@@ -3,6 +3,8 @@
 //! Each integration test is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+pub mod eval;
+
 use fahras_core::format::header;
 use fahras_engine::{Hit, Index};
 use fahras_indexer::{build_index, Document, Value};
