@@ -23,7 +23,7 @@ fn holds(index: &Index, name: &str, text: &str, rule: Rule, floor: f64) {
 
 #[test]
 fn name_and_loanword_spellings() {
-    holds(&default_index(), "variants", include_str!("../../../eval/variants.jsonl"), Rule::Variant, 0.88);
+    holds(&default_index(), "variants", include_str!("../../../eval/variants.jsonl"), Rule::Variant, 0.94);
 }
 
 #[test]

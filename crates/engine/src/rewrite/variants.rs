@@ -9,6 +9,7 @@
 
 use crate::chars::{CharAutomaton, Utf8};
 use crate::index::Index;
+use crate::matcher::PROCLITICS;
 use fahras_core::analysis::strip_prefix;
 
 /// Letters that stand for one foreign sound.
@@ -63,13 +64,32 @@ pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
         return Vec::new();
     }
     let automaton = Utf8(Variants { vowels, ending, word });
-    index
+    let common = |off: u64| index.postings(off).len() * RATIO >= df;
+    let mut found: Vec<String> = index
         .frequent_terms(automaton, SCAN, KEEP + 1)
         .into_iter()
-        .filter(|(k, off)| k != term && index.postings(*off).len() * RATIO >= df)
+        .filter(|(k, off)| k != term && common(*off))
         .map(|(k, _)| k)
         .take(KEEP)
-        .collect()
+        .collect();
+    if let Some(other) = ends.then(|| other_ending(term)).flatten() {
+        // A name may stand in the texts only with a proclitic (وتركيا), which a
+        // walk from the first letter does not reach: the other ending is
+        // proposed bare, and the query word's own expansion finds its clitic forms.
+        let terms = index.terms();
+        let with_clitic =
+            PROCLITICS.iter().any(|p| terms.as_ref().and_then(|t| t.get(&format!("{p}{other}"))).is_some_and(common));
+        if with_clitic && found.len() < KEEP && !found.contains(&other) {
+            found.push(other);
+        }
+    }
+    found
+}
+
+/// `term` with its ending ـيه written ـيا, or ـيا written ـيه.
+fn other_ending(term: &str) -> Option<String> {
+    let (stem, last) = term.strip_suffix('ه').map(|s| (s, 'ا')).or_else(|| term.strip_suffix('ا').map(|s| (s, 'ه')))?;
+    stem.ends_with('ي').then(|| format!("{stem}{last}"))
 }
 
 struct Variants {
