@@ -18,7 +18,7 @@ use crate::results::QueryOptions;
 use crate::rewrite::{Readings, Rules};
 use crate::snippet::{Match, Segment};
 use crate::stored::{DocWords, Meta};
-use fahras_core::analysis::{stem, tokens};
+use fahras_core::analysis::{stem, strip_prefix, tokens};
 use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
 
@@ -315,28 +315,41 @@ impl Index {
 
     /// `pos` (of query words in document `d`) with each word kept only where the
     /// document writes it as typed, when it does somewhere: a reader who typed
-    /// بانا wants بانا marked, not أنا read out of بأنا by its stem. For
-    /// highlights only: ranking counts every form.
+    /// بانا wants بانا marked, not أنا read out of بأنا by its stem. Where it
+    /// does not, words more than two letters shorter than the typed word's body
+    /// (without its proclitics) are not marked: a light stem that took more
+    /// than a two-letter suffix has often taken letters of the word, and the
+    /// shorter word with that stem is another word (الولايات and ولا, "nor").
+    /// For highlights only: ranking counts every form.
     pub(crate) fn as_typed(&self, d: &DocWords, typed: &[String], mut pos: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
         let first = (d.title.words.len() as u32).saturating_add(TITLE_GAP);
         let id_at = |p: u32| match p.checked_sub(first) {
             Some(i) => d.text.words.get(i as usize),
             None => d.title.words.get(p as usize),
         };
-        let mut known: HashMap<u32, bool> = HashMap::new();
+        // Per written word: whether it is the typed word, and its length in letters.
+        let mut known: HashMap<u32, (bool, usize)> = HashMap::new();
         let mut written = String::new();
         for (ps, term) in pos.iter_mut().zip(typed) {
             known.clear();
-            let mut is_typed = |id: u32| {
-                *known.entry(id).or_insert_with(|| {
-                    written.clear();
-                    self.word_into(id, &mut written);
-                    tokens(&written).next().is_some_and(|t| &t.term == term || t.alt.as_ref() == Some(term))
+            let mut read = |p: u32| {
+                id_at(p).map(|&id| {
+                    *known.entry(id).or_insert_with(|| {
+                        written.clear();
+                        self.word_into(id, &mut written);
+                        // The later words of a ligature (ﷺ) are written empty: always kept.
+                        tokens(&written).next().map_or((false, usize::MAX), |t| {
+                            (&t.term == term || t.alt.as_ref() == Some(term), t.term.chars().count())
+                        })
+                    })
                 })
             };
-            let exact: Vec<u32> = ps.iter().copied().filter(|&p| id_at(p).is_some_and(|&id| is_typed(id))).collect();
+            let exact: Vec<u32> = ps.iter().copied().filter(|&p| read(p).is_some_and(|w| w.0)).collect();
             if !exact.is_empty() {
                 *ps = exact;
+            } else {
+                let body = strip_prefix(term).chars().count();
+                ps.retain(|&p| read(p).is_none_or(|w| w.1.saturating_add(2) >= body));
             }
         }
         pos

@@ -98,3 +98,20 @@ fn where_the_text_has_the_word_as_typed_only_that_is_marked() {
     let b = hits.iter().find(|h| h.id == "b").expect("found by its stem");
     assert_eq!(marked(&b.snippet).len(), 2, "{:?}", b.snippet);
 }
+
+#[test]
+fn a_much_shorter_word_with_the_same_stem_is_not_marked() {
+    // الولايات's light stem is ولا (the article, ات, then ي), which is also the
+    // word ولا, "nor". A document with ولا and المتحدة still matches, by the
+    // stem; only المتحدة is marked, in the snippet and in the document view.
+    let docs =
+        [doc("states", "تقرير", "قالت الولايات المتحدة إنها ستشارك"), doc("nor", "تقرير", "ولا تزال الأمم المتحدة تنتظر")];
+    let index = index(&docs);
+    let marked = |segments: &[fahras_engine::Segment]| -> Vec<String> {
+        segments.iter().filter(|s| s.hit).map(|s| s.text.clone()).collect()
+    };
+    let hits = index.search("الولايات المتحدة ", 10);
+    let nor = hits.iter().find(|h| h.id == "nor").expect("found by its stem");
+    assert_eq!(marked(&nor.snippet), ["المتحدة"], "{:?}", nor.snippet);
+    assert_eq!(marked(&index.highlight(1, "الولايات المتحدة ")), ["المتحدة"]);
+}
