@@ -1,14 +1,21 @@
-//! Development queries for ranking by typed order: passages a reader remembers
-//! word for word, made of words so common that many documents have them all.
+//! Development queries made from a corpus's own passages, for phenomena that
+//! hand-written sets cover too thinly:
 //!
-//! `cargo run --release --example phrases -- <corpus.jsonl> <count> <seed> > eval/order-<corpus>.jsonl`
+//! `cargo run --release --example phrases -- <corpus.jsonl> order|typo <count> <seed> > eval/<kind>-<corpus>.jsonl`
 //!
-//! Each query is 3 or 4 consecutive words of a document's text, as the analyzer
-//! reads them (no diacritics, hamza and alef folded, as readers often type),
-//! with a space after the last word. It is kept when every word is in at least
-//! [`COMMON`] documents, at least [`TOGETHER`] documents have all the words,
-//! and at most [`WHOLE`] have them in a row as typed: those are the relevant
-//! documents. Ranking by words alone cannot find them; only the order can.
+//! Each query is consecutive words of a document's text, as the analyzer reads
+//! them (no diacritics, hamza and alef folded, as readers often type), with a
+//! space after the last word.
+//!
+//! - `order`: ranking by typed order. Passages of 3 or 4 words a reader
+//!   remembers word for word, each word in at least [`COMMON`] documents, at
+//!   least [`TOGETHER`] documents with all of them, and at most [`WHOLE`] with
+//!   them in a row as typed: those are the relevant documents. Ranking by words
+//!   alone cannot find them; only the order can.
+//! - `typo`: passages of 2 or 3 words in at most [`WHOLE`] documents (the
+//!   relevant ones), one word of at least [`TYPO_CHARS`] letters typed with one
+//!   slip anywhere in it (a letter changed, left out, added, or two swapped) that
+//!   makes it a word the corpus does not have.
 
 use fahras_core::analysis::tokens;
 use fahras_indexer::read_corpus;
@@ -23,12 +30,21 @@ const TOGETHER: usize = 10;
 const WHOLE: usize = 3;
 /// Passages tried per query kept, at most, before giving up.
 const TRIES: usize = 2000;
+/// Letters of a word given a slip, at least: shorter ones get no typo tolerance.
+const TYPO_CHARS: usize = 4;
+/// The letters a slip types (the analyzer's folded alphabet).
+const LETTERS: &str = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [corpus, count, seed] = &args[..] else {
-        eprintln!("usage: phrases <corpus.jsonl> <count> <seed>");
+    let [corpus, kind, count, seed] = &args[..] else {
+        eprintln!("usage: phrases <corpus.jsonl> order|typo <count> <seed>");
         std::process::exit(2);
+    };
+    let typo = match kind.as_str() {
+        "order" => false,
+        "typo" => true,
+        _ => panic!("kind: order or typo"),
     };
     let count: usize = count.parse().expect("count");
     let mut rng = Lcg(seed.parse().expect("seed"));
@@ -40,6 +56,7 @@ fn main() {
             postings.entry(w).or_default().push(d);
         }
     }
+    let letters: Vec<char> = LETTERS.chars().collect();
     let mut seen = BTreeSet::new();
     let mut kept = 0;
     for _ in 0..count * TRIES {
@@ -47,10 +64,10 @@ fn main() {
             break;
         }
         let d = rng.below(docs.len());
-        let n = 3 + rng.below(2);
+        let n = if typo { 2 } else { 3 } + rng.below(2);
         let Some(start) = words[d].len().checked_sub(n).map(|last| rng.below(last + 1)) else { continue };
         let passage = &words[d][start..start + n];
-        if !seen.insert(passage.to_vec()) || passage.iter().any(|w| postings[w.as_str()].len() < COMMON) {
+        if !seen.insert(passage.to_vec()) || (!typo && passage.iter().any(|w| postings[w.as_str()].len() < COMMON)) {
             continue;
         }
         let together = passage.iter().skip(1).fold(postings[passage[0].as_str()].clone(), |acc, w| {
@@ -58,17 +75,54 @@ fn main() {
         });
         let whole: Vec<usize> =
             together.iter().copied().filter(|&d| words[d].windows(n).any(|run| run == passage)).collect();
-        if together.len() < TOGETHER || whole.len() > WHOLE {
+        if (!typo && together.len() < TOGETHER) || whole.len() > WHOLE {
             continue;
         }
+        let mut typed = passage.to_vec();
+        if typo {
+            let w = rng.below(n);
+            let Some(slipped) = slip(&typed[w], &letters, &mut rng) else { continue };
+            if postings.contains_key(slipped.as_str()) {
+                continue;
+            }
+            typed[w] = slipped;
+        }
         let relevant: Vec<&str> = whole.iter().map(|&d| docs[d].id.as_str()).collect();
-        let q = format!("{} ", passage.join(" "));
-        println!("{}", serde_json::json!({ "q": q, "relevant": relevant, "kind": "order" }));
+        let q = format!("{} ", typed.join(" "));
+        let line = match typo {
+            // The passage as written, to measure what the slip costs.
+            true => serde_json::json!({ "q": q, "relevant": relevant, "kind": kind, "written": passage.join(" ") }),
+            false => serde_json::json!({ "q": q, "relevant": relevant, "kind": kind }),
+        };
+        println!("{line}");
         kept += 1;
     }
     if kept < count {
         eprintln!("only {kept} passages of {count} found");
     }
+}
+
+/// `word` with one slip at a random place, if it is long enough to be given one.
+fn slip(word: &str, letters: &[char], rng: &mut Lcg) -> Option<String> {
+    let mut w: Vec<char> = word.chars().collect();
+    if w.len() < TYPO_CHARS || !w.iter().all(|c| letters.contains(c)) {
+        return None;
+    }
+    let at = rng.below(w.len());
+    let letter = letters[rng.below(letters.len())];
+    match rng.below(4) {
+        0 => w[at] = letter,
+        1 => {
+            w.remove(at);
+        }
+        2 => w.insert(at, letter),
+        _ => {
+            let next = (at + 1).min(w.len() - 1);
+            w.swap(at, next);
+        }
+    }
+    let slipped: String = w.into_iter().collect();
+    (slipped != word).then_some(slipped)
 }
 
 /// A small deterministic generator, so that a seed gives the same set anywhere.

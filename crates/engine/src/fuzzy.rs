@@ -8,8 +8,9 @@
 //! branch whose row has no cell within the distance, so the work grows with the
 //! part of the dictionary that is actually near the word. The first letter must
 //! match (Lucene's `prefixLength` of 1): it prunes nearly the whole dictionary at
-//! the root, and the commonest first-letter slips, a proclitic typed or dropped,
-//! are matched as variants before typo tolerance is tried.
+//! the root. The commonest first-letter slips, a proclitic typed or dropped, are
+//! matched as variants before typo tolerance is tried, and the others are
+//! looked up one by one (`matcher::first_letter_slips`).
 
 use crate::chars::{CharAutomaton, Utf8};
 
@@ -69,12 +70,14 @@ impl CharAutomaton for Fuzzy {
     }
 }
 
-/// The edit distance allowed for a word of `chars` characters: none for short
-/// words (too many neighbours), one for ordinary words, two for long ones.
+/// The edit distance allowed for a word of `chars` characters: none for words
+/// of one or two letters (too many neighbours), one for ordinary words (a word
+/// of three is often a longer one with a letter left out: حثت for حدثت), two for
+/// long ones.
 pub fn allowed_distance(chars: usize) -> u8 {
     match chars {
-        0..=3 => 0,
-        4..=7 => 1,
+        0..=2 => 0,
+        3..=7 => 1,
         _ => 2,
     }
 }
@@ -130,7 +133,8 @@ mod tests {
 
     #[test]
     fn distance_by_length() {
-        assert_eq!(allowed_distance(3), 0);
+        assert_eq!(allowed_distance(2), 0);
+        assert_eq!(allowed_distance(3), 1);
         assert_eq!(allowed_distance(5), 1);
         assert_eq!(allowed_distance(9), 2);
     }

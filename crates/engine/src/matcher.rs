@@ -37,6 +37,10 @@ const POSITION_STEMS: usize = 12;
 /// The article, conjunctions and prepositions that readers glue on or leave off.
 pub const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
 
+/// The letters of the analyzer's folded alphabet (ة, ى and the hamza forms are
+/// folded away), which a slip of the finger may type.
+const LETTERS: &str = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+
 /// Proclitics, alone and stacked, that a word being typed may lack or carry
 /// otherwise than the indexed word (النابال ~ والنابالم).
 const CLITIC_CHAINS: [&str; 20] = [
@@ -198,14 +202,40 @@ fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMu
         return;
     }
     let lev = Fuzzy::new(term, distance);
-    let found = if word.prefix {
+    let mut found = if word.prefix {
         index.frequent_terms(lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
     } else {
-        index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS)
+        let mut found = index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS);
+        found.extend(first_letter_slips(index, term));
+        found
     };
+    // The most frequent first, as the walk keeps them.
+    found.sort_by_cached_key(|(key, off)| (std::cmp::Reverse(index.postings(*off).len()), key.clone()));
+    found.dedup();
+    found.truncate(FUZZY_TERMS);
     for (key, off) in found {
         add(m, &key, off, FUZZY);
     }
+}
+
+/// The words of the index one slip of the first letter away from `term` (the
+/// letter changed, left out, added, or swapped with the second), which the
+/// automaton never reaches as it keeps the first letter: [`LETTERS`] × 2 + 2
+/// exact lookups, where a walk would read the whole dictionary.
+fn first_letter_slips(index: &Index, term: &str) -> Vec<(String, u64)> {
+    let Some(terms) = index.terms() else { return Vec::new() };
+    let w: Vec<char> = term.chars().collect();
+    let Some((&first, rest)) = w.split_first() else { return Vec::new() };
+    let rest: String = rest.iter().collect();
+    let mut tries: Vec<String> = vec![rest.clone()];
+    if let Some((&second, after)) = w[1..].split_first() {
+        tries.push([second, first].into_iter().chain(after.iter().copied()).collect());
+    }
+    for c in LETTERS.chars() {
+        tries.push(format!("{c}{rest}"));
+        tries.push(format!("{c}{term}"));
+    }
+    tries.into_iter().filter(|t| t != term).filter_map(|t| terms.get(&t).map(|off| (t, off))).collect()
 }
 
 fn push_unique(v: &mut Vec<u64>, x: u64) {

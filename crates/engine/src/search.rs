@@ -349,7 +349,7 @@ impl Index {
                 *ps = exact;
             } else {
                 let body = strip_prefix(term).chars().count();
-                ps.retain(|&p| read(p).is_none_or(|w| w.1.saturating_add(2) >= body));
+                ps.retain(|&p| read(p).map_or(true, |w| w.1.saturating_add(2) >= body));
             }
         }
         pos
