@@ -202,18 +202,19 @@ fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMu
         return;
     }
     let lev = Fuzzy::new(term, distance);
-    let mut found = if word.prefix {
-        index.frequent_terms(lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS)
+    let (walked, slips) = if word.prefix {
+        (index.frequent_terms(lev.starts_with(), PREFIX_SCAN, FUZZY_TERMS), Vec::new())
     } else {
-        let mut found = index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS);
-        found.extend(first_letter_slips(index, term));
-        found
+        (index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS), first_letter_slips(index, term))
     };
-    // The most frequent first, as the walk keeps them.
-    found.sort_by_cached_key(|(key, off)| (std::cmp::Reverse(index.postings(*off).len()), key.clone()));
-    found.dedup();
-    found.truncate(FUZZY_TERMS);
-    for (key, off) in found {
+    // The commonest of both, as the walk keeps them.
+    let mut found: Vec<(u64, String, u64)> = Vec::new();
+    for (key, off) in walked.into_iter().chain(slips) {
+        if !found.iter().any(|f| f.1 == key) {
+            insert_bounded(&mut found, (index.postings(off).len(), key, off), FUZZY_TERMS, |a, b| a.0 > b.0);
+        }
+    }
+    for (_, key, off) in found {
         add(m, &key, off, FUZZY);
     }
 }
