@@ -257,3 +257,16 @@ fn crafted_roots_and_parts_give_errors_or_answers_never_panics() {
     }
     assert!(answered > 1000, "crafted parts that pass the checks, so are read: {answered} of 1500 queries");
 }
+
+#[test]
+fn a_word_the_index_has_fetches_nothing_for_the_walks_of_unknown_words() {
+    // Until its own parts are there, a word looks unknown: typo corrections,
+    // completions under other clitics and the fallback rewrites would walk the
+    // term dictionary for it. They wait for the run that knows.
+    let cut = split(default_index_bytes(), 64).unwrap();
+    let terms = |q: &str| parts_read(&cut, q).iter().filter(|n| n.starts_with("terms-")).count();
+    let known = terms("مدينة ");
+    assert!((1..=10).contains(&known), "{known} term parts for a word the index has");
+    // A word it lacks still gets them: its corrections are found.
+    assert!(terms("ندينة ") > known);
+}
