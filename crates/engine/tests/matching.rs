@@ -144,9 +144,5 @@ fn a_three_letter_word_the_index_lacks_is_corrected() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn passages_typed_with_a_slip_find_their_documents() {
-    for (corpus, floor) in [("bukhari", 0.79), ("quran", 0.89)] {
-        let Some(index) = common::eval::shared_corpus(corpus) else { continue };
-        let got = common::eval::mrr(&index, &common::eval::set(&format!("typo-{corpus}")), fahras_engine::Rules::ALL);
-        assert!(got >= floor, "{corpus}: MRR@10 {got:.3} < {floor}");
-    }
+    common::eval::keeps_floors("typo", &[("bukhari", 0.79), ("quran", 0.89)]);
 }

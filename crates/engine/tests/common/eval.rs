@@ -57,3 +57,14 @@ pub fn shared_corpus(name: &str) -> Option<Index> {
     }
     Some(Index::from_bytes(build_index(&read_corpus(&path).unwrap())).unwrap())
 }
+
+/// Each shared corpus keeps MRR@10 `floor` on `eval/<kind>-<corpus>.jsonl`
+/// (corpora not beside the project are skipped).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keeps_floors(kind: &str, floors: &[(&str, f64)]) {
+    for &(corpus, floor) in floors {
+        let Some(index) = shared_corpus(corpus) else { continue };
+        let got = mrr(&index, &set(&format!("{kind}-{corpus}")), Rules::ALL);
+        assert!(got >= floor, "{kind}-{corpus}: MRR@10 {got:.3} < {floor}");
+    }
+}
