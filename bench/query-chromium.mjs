@@ -9,6 +9,8 @@ import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.mjs';
+import { queriesOf } from './lib/jsonl.mjs';
+import { latencyLine } from './lib/latency.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const [indexFile, ...queryFiles] = process.argv.slice(2);
@@ -16,10 +18,9 @@ if (!indexFile || queryFiles.length === 0) {
   console.error('usage: node bench/query-chromium.mjs <index> <queries.jsonl>...');
   process.exit(2);
 }
-const queries = queryFiles.flatMap((file) =>
-  readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line).q));
+const queries = queriesOf(queryFiles.map((file) => readFileSync(file, 'utf8')));
 
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8' };
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html; charset=utf-8' };
 const server = createServer((request, response) => {
   const path = new URL(request.url, 'http://x').pathname;
   const file = path === '/index.idx' ? resolve(indexFile) : path === '/' ? null : join(ROOT, path);
@@ -45,29 +46,18 @@ await page.goto(`http://127.0.0.1:${server.address().port}/`);
 if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the page is not cross-origin isolated: its clock is coarse');
 const result = await page.evaluate(async (queries) => {
   const { load } = await import('/js/browser.js');
+  const { fastest } = await import('/bench/lib/latency.mjs');
   const engine = await load('/index.idx');
-  const time = (f) => {
-    let best = Infinity;
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      f();
-      best = Math.min(best, performance.now() - start);
-    }
-    return best * 1000;
-  };
   const calls = {
     'search(q, 10)': (q) => engine.search(q),
     'query(q): total, facets': (q) => engine.query(q),
   };
-  const times = Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, queries.map((q) => time(() => call(q)))]));
+  const times = Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, queries.map((q) => fastest(() => call(q)))]));
   return { times, documents: engine.info().documents, memory: engine.info().memoryBytes };
 }, queries);
 
-const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
 console.log(`${result.documents} documents, ${queries.length} queries, in Chromium`);
-for (const [name, times] of Object.entries(result.times)) {
-  console.log(`${name.padEnd(28)} p50 ${pct(times, 0.5).toFixed(0).padStart(7)} µs  p99 ${pct(times, 0.99).toFixed(0).padStart(7)} µs`);
-}
+for (const [name, times] of Object.entries(result.times)) console.log(latencyLine(name, times));
 console.log(`${'engine memory after these'.padEnd(28)} ${(result.memory / 2 ** 20).toFixed(1).padStart(11)} MiB`);
 await browser.close();
 server.close();

@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { load } from '../js/node.js';
+import { queriesOf } from './lib/jsonl.mjs';
+import { fastest, latencyLine } from './lib/latency.mjs';
 
 const [indexFile, ...queryFiles] = process.argv.slice(2);
 if (!indexFile || queryFiles.length === 0) {
@@ -16,24 +18,8 @@ if (!indexFile || queryFiles.length === 0) {
   process.exit(2);
 }
 const engine = await load(readFileSync(indexFile));
-const queries = queryFiles.flatMap((file) =>
-  readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line).q));
-
-function fastest(f) {
-  let best = Infinity;
-  for (let i = 0; i < 7; i++) {
-    const start = performance.now();
-    f();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best * 1000;
-}
-
-function report(name, times) {
-  times.sort((a, b) => a - b);
-  const pct = (p) => times[Math.floor((times.length - 1) * p)];
-  console.log(`${name.padEnd(28)} p50 ${pct(0.5).toFixed(0).padStart(7)} µs  p99 ${pct(0.99).toFixed(0).padStart(7)} µs  (n=${times.length})`);
-}
+const queries = queriesOf(queryFiles.map((file) => readFileSync(file, 'utf8')));
+const report = (name, times) => console.log(latencyLine(name, times));
 
 const filters = { source: ['bukhari'] };
 const sort = { date: 'desc' };

@@ -9,3 +9,8 @@ export function parseJsonl(text) {
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
 }
+
+/** The `q` of every line of the query files `texts` (their contents), in order. */
+export function queriesOf(texts) {
+  return texts.flatMap((text) => parseJsonl(text).map((record) => record.q));
+}
