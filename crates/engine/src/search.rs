@@ -65,6 +65,8 @@ pub(crate) struct Matched {
     /// The query words' positions in the documents where they were read: every
     /// match of a phrase query (they decided it), the reranked head of others.
     pub positions: HashMap<u32, Vec<Vec<u32>>>,
+    /// The written word at each of those positions, which proximity weighs.
+    written: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
     /// The quoted phrases, as indices into `words`.
     phrases: Vec<Vec<usize>>,
@@ -103,17 +105,20 @@ impl Index {
                 (d as u32, scores.total[d] * coverage * coverage)
             })
             .collect();
-        let mut positions = HashMap::new();
+        let (mut positions, mut written) = (HashMap::new(), HashMap::new());
         if !q.phrases.is_empty() {
             // Whether a phrase is there is known only from positions: read them
             // for every candidate.
-            let ids: Vec<u32> = docs.iter().map(|r| r.0).collect();
-            let read = self.positions(&words, &ids);
-            positions = ids.into_iter().zip(read).collect();
+            let mask = self.position_mask(&words);
+            for r in &docs {
+                let (pos, ids) = self.positions_of(&mask, words.len(), r.0);
+                positions.insert(r.0, pos);
+                written.insert(r.0, ids);
+            }
             docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&positions[&r.0], p)));
         }
         let typed = q.words.iter().map(|w| w.token.term.clone()).collect();
-        Matched { words, docs, positions, scores, phrases: q.phrases.clone(), typed }
+        Matched { words, docs, positions, written, scores, phrases: q.phrases.clone(), typed }
     }
 
     /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
@@ -139,7 +144,8 @@ impl Index {
         if m.words.len() >= 2 {
             head.sort_unstable_by(by_score);
             let need = if upto == 0 || !m.phrases.is_empty() { cut } else { upto.min(cut) };
-            let mask = self.position_mask(&m.words);
+            // A phrase query read every candidate's positions already.
+            let mut mask = None;
             let mut rater = Rater::new(self, &m.words);
             let mut done = 0;
             while done < cut {
@@ -147,9 +153,14 @@ impl Index {
                 // (a split index fetches each batch's streams in one round trip).
                 let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
                 for r in batch.iter_mut() {
-                    let (pos, ids) = self.positions_of(&mask, m.words.len(), r.0);
-                    let pos = m.positions.entry(r.0).or_insert(pos);
-                    r.1 *= 1.0 + PROXIMITY * proximity(pos, &ids, &mut |w, id| rater.quality(id, w));
+                    if !m.written.contains_key(&r.0) {
+                        let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
+                        let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
+                        m.positions.insert(r.0, pos);
+                        m.written.insert(r.0, ids);
+                    }
+                    let (pos, ids) = (&m.positions[&r.0], &m.written[&r.0]);
+                    r.1 *= 1.0 + PROXIMITY * proximity(pos, ids, &mut |w, id| rater.quality(id, w));
                 }
                 done += batch.len();
                 if self.reached_missing_parts() {
@@ -357,7 +368,8 @@ impl Index {
 
     /// Positions of each query word in each of `docs`, read from their word ids.
     pub(crate) fn positions(&self, words: &[WordMatch], docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
-        self.positions_with(&self.position_mask(words), words.len(), docs)
+        let mask = self.position_mask(words);
+        docs.iter().map(|&doc| self.positions_of(&mask, words.len(), doc).0).collect()
     }
 
     /// Per written word, bit i set when it has a stem of query word i.
@@ -373,11 +385,6 @@ impl Index {
             }
         }
         mask
-    }
-
-    /// [`Index::positions`] with the mask made.
-    fn positions_with(&self, mask: &[u16], words: usize, docs: &[u32]) -> Vec<Vec<Vec<u32>>> {
-        docs.iter().map(|&doc| self.positions_of(mask, words, doc).0).collect()
     }
 
     /// The positions of each query word in document `doc`, and the written word
@@ -611,21 +618,24 @@ fn pair_closeness(a: &[u32], b: &[u32], mut link: impl FnMut(usize, usize) -> f3
 
 /// The longest run of consecutive query words at consecutive positions, each
 /// link weighted by `link(w, i, j)`: how exactly word w - 1 at its i-th
-/// position and word w at its j-th matched.
+/// position and word w at its j-th matched. Each run is walked once, from
+/// where it starts.
 fn longest_run(pos: &[Vec<u32>], mut link: impl FnMut(usize, usize, usize) -> f32) -> f32 {
+    let follows = |w: usize, p: u32| pos.get(w).and_then(|ps| ps.binary_search(&p.checked_add(1)?).ok());
     let mut best = 0.0f32;
-    let mut prev: Vec<f32> = vec![0.0; pos[0].len()];
-    for w in 1..pos.len() {
-        let cur: Vec<f32> = pos[w]
-            .iter()
-            .enumerate()
-            .map(|(j, &p)| {
-                let before = p.checked_sub(1).and_then(|q| pos[w - 1].binary_search(&q).ok());
-                before.map_or(0.0, |i| prev[i] + link(w, i, j))
-            })
-            .collect();
-        best = cur.iter().copied().fold(best, f32::max);
-        prev = cur;
+    for w in 0..pos.len().saturating_sub(1) {
+        for (i, &p) in pos[w].iter().enumerate() {
+            let inside = w > 0 && p.checked_sub(1).is_some_and(|q| pos[w - 1].binary_search(&q).is_ok());
+            if inside {
+                continue;
+            }
+            let (mut sum, mut k, mut at) = (0.0, w, i);
+            while let Some(j) = follows(k + 1, pos[k][at]) {
+                sum += link(k + 1, at, j);
+                (k, at) = (k + 1, j);
+            }
+            best = best.max(sum);
+        }
     }
     best
 }
