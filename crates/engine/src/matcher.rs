@@ -153,14 +153,14 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
         let mut bases = vec![token.term.as_str(), bare];
         bases.extend(preposition);
         bases.dedup();
-        let others = rules.has(Rule::Clitic) && !as_typed && !unsure(index);
+        let others = rules.has(Rule::Clitic) && !as_typed && !index.reached_missing_parts();
         for base in bases.into_iter().filter(|b| others && b.chars().count() >= CLITIC_MIN_CHARS) {
             for (key, off) in clitic_completions(index, base) {
                 add(&mut m, &key, off, completion(base.chars().count(), &key, PREFIX * CLITIC));
             }
         }
     }
-    if !exact && m.terms.is_empty() && m.stems.is_empty() && !unsure(index) {
+    if !exact && m.terms.is_empty() && m.stems.is_empty() && !index.reached_missing_parts() {
         fuzzy(index, word, &mut m, &mut add);
         m.typos_only = true;
     }
@@ -174,15 +174,6 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
         }
     }
     m
-}
-
-/// Whether what matched so far may be wrong: a split index has reached a part
-/// it does not hold yet. The run's answer is not kept, and the walks for a word
-/// that matched nothing (completions under other clitics, typo corrections) wait
-/// for the next run, which knows whether it did: most words do, and their walks
-/// would fetch parts for nothing.
-pub(crate) fn unsure(index: &Index) -> bool {
-    index.reached_missing_parts()
 }
 
 /// The weight of completing `typed` characters to `key`: a completion much

@@ -86,6 +86,10 @@ impl Index {
 
     /// Whether this run has reached a missing part already: work that would
     /// follow from what it read there is skipped, as its answer is not kept.
+    /// So is the work for a word that matched nothing (typo corrections,
+    /// completions under other clitics, fallback rewrites): until its own parts
+    /// are there every word looks unknown, and those walks would fetch parts
+    /// for words the index has. The next run knows.
     pub(crate) fn reached_missing_parts(&self) -> bool {
         self.parts.as_ref().is_some_and(Parts::reached_missing)
     }

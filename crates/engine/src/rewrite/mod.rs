@@ -176,7 +176,7 @@ pub(crate) fn rewrites(index: &Index, input: &str, q: &Query, words: &[WordMatch
                 variants::candidates(index, &w.token.term, m.df).into_iter().map(|t| span_of(t, Rule::Variant)),
             );
         }
-        if m.matches_little() && !crate::matcher::unsure(index) {
+        if m.matches_little() && !index.reached_missing_parts() {
             if rules.has(Rule::Keyboard) {
                 found.extend(keyboard::candidates(index, input, w));
             }
