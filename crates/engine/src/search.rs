@@ -65,7 +65,8 @@ pub(crate) struct Matched {
     /// The query words' positions in the documents where they were read: every
     /// match of a phrase query (they decided it), the reranked head of others.
     pub positions: HashMap<u32, Vec<Vec<u32>>>,
-    /// The written word at each of those positions, which proximity weighs.
+    /// The written word at each position a phrase query read, until proximity
+    /// weighs them.
     written: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
     /// The quoted phrases, as indices into `words`.
@@ -153,14 +154,20 @@ impl Index {
                 // (a split index fetches each batch's streams in one round trip).
                 let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
                 for r in batch.iter_mut() {
-                    if !m.written.contains_key(&r.0) {
-                        let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
-                        let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
+                    let kept = if m.written.is_empty() { None } else { m.written.remove(&r.0) };
+                    let (read, ids) = match kept {
+                        Some(ids) => (None, ids),
+                        None => {
+                            let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
+                            let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
+                            (Some(pos), ids)
+                        }
+                    };
+                    let pos = read.as_ref().or_else(|| m.positions.get(&r.0)).map_or(&[][..], |p| &p[..]);
+                    r.1 *= 1.0 + PROXIMITY * proximity(pos, &ids, &mut |w, id| rater.quality(id, w));
+                    if let Some(pos) = read {
                         m.positions.insert(r.0, pos);
-                        m.written.insert(r.0, ids);
                     }
-                    let (pos, ids) = (&m.positions[&r.0], &m.written[&r.0]);
-                    r.1 *= 1.0 + PROXIMITY * proximity(pos, ids, &mut |w, id| rater.quality(id, w));
                 }
                 done += batch.len();
                 if self.reached_missing_parts() {
