@@ -1,7 +1,7 @@
 //! `fahras index`: read the inputs, build the index, write it, and say what
 //! happened: progress while it runs, each file skipped and why, and a summary.
 
-use fahras_core::format::split::{is_part_file, split, PART_SIZE, ROOT_FILE};
+use fahras_core::format::split::{is_part_file, split, Layout, ROOT_FILE};
 use fahras_indexer::{build_index, read_inputs, Event};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -129,13 +129,14 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Writes the split index of `whole` into `dir`, replacing the parts of an
 /// earlier build there; says how it was cut.
 fn write_split(whole: &[u8], dir: &Path) -> Result<String, String> {
-    let cut = split(whole, PART_SIZE).map_err(|e| e.to_string())?;
+    let cut = split(whole, Layout::default()).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), fahras_indexer::io_error_text(&e)))?;
     let listing =
         std::fs::read_dir(dir).map_err(|e| format!("{}: {}", dir.display(), fahras_indexer::io_error_text(&e)))?;
+    let names: std::collections::HashSet<&str> = cut.parts.iter().map(|(n, _)| n.as_str()).collect();
     for entry in listing.flatten() {
         let name = entry.file_name();
-        if name.to_str().is_some_and(is_part_file) && !cut.parts.iter().any(|(n, _)| name == n.as_str()) {
+        if name.to_str().is_some_and(|n| is_part_file(n) && !names.contains(n)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -1,8 +1,8 @@
 //! A split index against the whole one: same answers, and what a reader fetches.
 //!
-//! `cargo run --release --example split -- <index.bin> <queries.jsonl>... [--sizes 4096,16384]`
+//! `cargo run --release --example split -- <index.bin> <queries.jsonl>... [--sizes 4096,16384] [--stream-docs 1,4]`
 //!
-//! For each part size the whole index is cut, and every query is answered by
+//! For each part size and number of documents per stream part the whole index is cut, and every query is answered by
 //! both: the answers (a page of results, then the top hit's document) must be
 //! byte-identical, from a fresh reader and from one that answered the others.
 //! Then it counts what a reader fetches for a page of results: bytes raw and
@@ -13,7 +13,7 @@
 
 mod common;
 
-use fahras_core::format::split::{split, PartKind, ROOT_FILE};
+use fahras_core::format::split::{split, Layout, PartKind, ROOT_FILE};
 use fahras_engine::{Index, QueryOptions};
 use std::collections::HashMap;
 use std::io::Write;
@@ -87,13 +87,16 @@ fn pct(mut v: Vec<usize>, p: f64) -> usize {
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut sizes = vec![4 << 10, 16 << 10, 64 << 10];
-    if let Some(at) = args.iter().position(|a| a == "--sizes") {
-        sizes = args[at + 1].split(',').map(|s| s.parse().expect("--sizes n,n")).collect();
+    let mut list = |flag: &str, default: usize| -> Vec<usize> {
+        let Some(at) = args.iter().position(|a| a == flag) else { return vec![default] };
+        let list = args[at + 1].split(',').map(|s| s.parse().expect("a list of numbers: n,n")).collect();
         args.drain(at..at + 2);
-    }
+        list
+    };
+    let sizes = list("--sizes", Layout::default().part_size);
+    let stream_docs = list("--stream-docs", Layout::default().stream_docs as usize);
     let [index, query_files @ ..] = &args[..] else {
-        eprintln!("usage: split <index.bin> <queries.jsonl>... [--sizes 4096,16384]");
+        eprintln!("usage: split <index.bin> <queries.jsonl>... [--sizes 4096,16384] [--stream-docs 1,4]");
         std::process::exit(2);
     };
     let whole_bytes = std::fs::read(index).expect("read index");
@@ -113,13 +116,18 @@ fn main() {
     }
     let expected: Vec<String> = queries.iter().map(|q| answer(&whole, q)).collect();
 
-    for size in sizes {
-        let cut = split(&whole_bytes, size).expect("split");
+    let layouts = sizes
+        .iter()
+        .flat_map(|&part_size| stream_docs.iter().map(move |&docs| Layout { part_size, stream_docs: docs as u32 }));
+    for layout in layouts {
+        let cut = split(&whole_bytes, layout).expect("split");
         let files: HashMap<String, (Vec<u8>, usize)> =
             cut.parts.iter().map(|(name, bytes)| (name.clone(), (bytes.clone(), gzip(bytes)))).collect();
         let root_gz = gzip(&cut.root);
         println!(
-            "\nparts of {size} bytes: {ROOT_FILE} {} bytes ({root_gz} gzipped), {} parts",
+            "\nparts of {} bytes, {} documents a stream part: {ROOT_FILE} {} bytes ({root_gz} gzipped), {} parts",
+            layout.part_size,
+            layout.stream_docs,
             cut.root.len(),
             cut.parts.len()
         );

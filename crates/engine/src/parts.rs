@@ -36,7 +36,7 @@ impl Parts {
     pub fn get(&self, kind: PartKind, key: u64) -> Option<(&[u8], u64)> {
         let number = self.root.tables[kind as usize].find(key)?;
         match self.have[kind as usize][number].get() {
-            Some(bytes) => Some((bytes, u64::from(self.root.tables[kind as usize].first[number]))),
+            Some(bytes) => Some((bytes, self.root.tables[kind as usize].first(number))),
             None => {
                 let part = PartId { kind, number: number as u32 };
                 self.missing.lock().unwrap_or_else(|e| e.into_inner()).insert(part);

@@ -19,7 +19,7 @@
 //! fetches them, and the query runs again (see the engine's `parts` module).
 //!
 //! ```text
-//! root   magic "FAHRASr\n", format version, analyzer version (u32 LE)
+//! root   magic "FAHRASr\n", root format version, analyzer version (u32 LE)
 //!        checksum          CRC-32 of every other byte of the root
 //!        build             the checksum of the whole index the parts were cut from
 //!        whole length      bytes of that whole index
@@ -27,17 +27,25 @@
 //!        base              u32 LE length, then a whole index whose Terms,
 //!                          Stems, Postings, Words, Streams and Docs sections
 //!                          are empty
-//!        per kind          part count (u32 LE), then per part: first key, payload
-//!                          length, payload CRC-32 (u32 LE each)
-//!        per dictionary    per part: key count, first key, last key, count of
-//!                          its own prefixes, the prefixes ([`KeyRange`]; varints,
-//!                          keys as length + bytes)
 //!        lengths           document count, then per document its word count and
 //!                          its title's (varints)
-//! streams part payload     document count (u32 LE), each one's stream length
+//!        per kind          part count, stride, and when the stride is 0 each
+//!                          part's first key as the step from the last ([`PartTable`]; varints)
+//!        per dictionary    per part: key count, count of its own prefixes,
+//!                          first key, last key, the prefixes ([`KeyRange`];
+//!                          varints, each key as the length it shares with the
+//!                          key before, then the rest as length + bytes)
+//! streams part payload     document count, each one's stream length
 //!                          (varints), then the streams
-//! part   magic "FAHRASp\n", build, kind, part number (u32 LE), then the payload
+//! part   magic "FAHRASp\n", build, kind, part number, payload length, payload
+//!        CRC-32 (u32 LE each), then the payload
 //! ```
+//!
+//! A part vouches for itself with its length and checksum, so the root lists no
+//! more than where parts start, and for streams not even that: a part per few
+//! documents would otherwise cost the root more than small parts save. A part
+//! edited and resealed by hand passes those checks; the section readers refuse
+//! or bound whatever it holds, as they do for a whole index resealed the same way.
 //!
 //! A part's key is what the engine looks it up by: a byte offset in `Postings`,
 //! a word id, a document number (`Streams`), the hash of a document id, or, for
@@ -51,7 +59,7 @@ use super::postings::Postings;
 use super::streams::Stream;
 use super::strings::{self, Strings, BLOCK};
 use super::varint;
-use super::{dictionary, read_u32, to_u32, Header, IndexError, Section, FORMAT_VERSION, SECTION_COUNT};
+use super::{dictionary, read_u32, to_u32, Header, IndexError, Section, SECTION_COUNT};
 use crate::analysis::ANALYZER_VERSION;
 use std::fmt;
 use std::ops::Range;
@@ -60,16 +68,37 @@ pub const ROOT_MAGIC: [u8; 8] = *b"FAHRASr\n";
 pub const PART_MAGIC: [u8; 8] = *b"FAHRASp\n";
 /// The root's file name in a split index's directory.
 pub const ROOT_FILE: &str = "root.fahras";
+/// The version of the layout of a root and its parts. The base index inside a
+/// root carries the whole index's format version, checked when it opens; this
+/// one went its own way at 5, when parts came to carry their own checksums.
+pub const ROOT_FORMAT_VERSION: u32 = 5;
 /// Bytes a part holds at least (but the last of its kind, or one record larger than
 /// this): measured with `examples/split.rs`, see docs/benchmarks.md.
-pub const PART_SIZE: usize = 2 << 10;
+pub const PART_SIZE: usize = 1 << 10;
+/// Documents per stream part: measured the same way.
+pub const STREAM_DOCS: u32 = 1;
 /// Bytes before a part's payload.
-pub const PART_HEADER_LEN: usize = 20;
+pub const PART_HEADER_LEN: usize = 28;
+const PART_LEN_AT: usize = 20;
+const PART_CRC_AT: usize = 24;
 /// Bytes before the base index.
 const ROOT_FIXED_LEN: usize = 36;
 const CHECKSUM_AT: usize = 16;
-/// Bytes per part in the root's tables.
-const ENTRY_LEN: usize = 12;
+
+/// How a whole index is cut into parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Bytes a part of a cut section holds at least (see [`PART_SIZE`]).
+    pub part_size: usize,
+    /// Documents per stream part.
+    pub stream_docs: u32,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout { part_size: PART_SIZE, stream_docs: STREAM_DOCS }
+    }
+}
 
 /// The kinds of part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -174,32 +203,91 @@ impl fmt::Display for PartProblem {
             }
             PartProblem::OtherPart { found } => write!(f, "the file holds another part ({found})"),
             PartProblem::Truncated { len, expected } => {
-                write!(f, "truncated or padded: {len} bytes, the root says {expected}")
+                write!(f, "truncated or padded: {len} bytes, its header says {expected}")
             }
-            PartProblem::Checksum => write!(f, "damaged: its bytes do not match the root's checksum"),
+            PartProblem::Checksum => write!(f, "damaged: its bytes do not match its checksum"),
             PartProblem::NoSuchPart => write!(f, "the root lists no such part"),
             PartProblem::Unavailable { reason } => write!(f, "could not be read: {reason}"),
         }
     }
 }
 
-/// Where each part of one kind starts, and what its payload must be.
+/// Where each part of one kind starts: listed, or every `stride` keys.
+///
+/// Stream parts hold a fixed number of documents, so the part of a document is
+/// its number divided by that, and the root lists nothing for them: a first
+/// result reads the streams of the documents it reranks, which lie anywhere in
+/// the corpus, so small stream parts are what keeps it small, and a listed
+/// start per small part would grow the root that every reader fetches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PartTable {
-    /// First key of each part, ascending; the first part starts at key 0.
-    pub first: Vec<u32>,
-    pub len: Vec<u32>,
-    pub crc: Vec<u32>,
+    count: u32,
+    /// Keys per part; 0 when `first` lists where each part starts.
+    stride: u32,
+    /// First key of each part, ascending from 0, when listed.
+    first: Vec<u32>,
 }
 
 impl PartTable {
+    pub fn listed(first: Vec<u32>) -> PartTable {
+        PartTable { count: to_u32(first.len()), stride: 0, first }
+    }
+
+    pub fn every(stride: u32, count: u32) -> PartTable {
+        PartTable { count, stride, first: Vec::new() }
+    }
+
     /// The part holding `key`: the last one starting at or before it.
     pub fn find(&self, key: u64) -> Option<usize> {
+        if self.stride > 0 {
+            let n = key / u64::from(self.stride);
+            return (n < u64::from(self.count)).then_some(n as usize);
+        }
         self.first.partition_point(|&f| u64::from(f) <= key).checked_sub(1)
     }
 
+    /// The key part `number` starts at.
+    pub fn first(&self, number: usize) -> u64 {
+        match self.stride {
+            0 => self.first.get(number).map_or(0, |&f| u64::from(f)),
+            stride => number as u64 * u64::from(stride),
+        }
+    }
+
     pub fn count(&self) -> usize {
-        self.first.len()
+        self.count as usize
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        varint::write(out, u64::from(self.count));
+        varint::write(out, u64::from(self.stride));
+        if self.stride == 0 {
+            let mut previous = 0;
+            for &first in &self.first {
+                varint::write(out, u64::from(first - previous));
+                previous = first;
+            }
+        }
+    }
+
+    /// Reads a table, refusing one whose parts do not ascend from key 0 (a
+    /// lookup could land in the wrong part) or that claims more parts than
+    /// `most`.
+    fn read(r: &mut varint::Reader<'_>, most: usize) -> Option<PartTable> {
+        let count = r.read_u32().filter(|&c| c as usize <= most)?;
+        let stride = r.read_u32()?;
+        if stride > 0 {
+            return Some(PartTable::every(stride, count));
+        }
+        let mut first = Vec::with_capacity(count as usize);
+        for n in 0..count {
+            let step = r.read_u32()?;
+            if (n == 0) != (step == 0) {
+                return None;
+            }
+            first.push(first.last().copied().unwrap_or(0u32).checked_add(step)?);
+        }
+        Some(PartTable::listed(first))
     }
 }
 
@@ -216,6 +304,37 @@ pub struct KeyRange {
     pub first: Vec<u8>,
     pub last: Vec<u8>,
     pub prefixes: Vec<Vec<u8>>,
+}
+
+impl KeyRange {
+    /// Writes the range, each key as the bytes it shares with the key written
+    /// before it and the rest: keys in order share long prefixes, and these are
+    /// the root's largest table after the documents' lengths.
+    fn write(&self, out: &mut Vec<u8>, previous: &mut Vec<u8>) {
+        varint::write(out, u64::from(self.count));
+        varint::write(out, self.prefixes.len() as u64);
+        for key in [&self.first, &self.last].into_iter().chain(&self.prefixes) {
+            let shared = previous.iter().zip(key.iter()).take_while(|(a, b)| a == b).count();
+            varint::write(out, shared as u64);
+            varint::write(out, (key.len() - shared) as u64);
+            out.extend_from_slice(&key[shared..]);
+            previous.clone_from(key);
+        }
+    }
+
+    fn read(r: &mut varint::Reader<'_>, previous: &mut Vec<u8>) -> Option<KeyRange> {
+        let count = r.read_u32()?;
+        let prefixes = r.read_u32().filter(|&n| n <= count)?;
+        let mut key = || {
+            let shared = usize::try_from(r.read()?).ok().filter(|&n| n <= previous.len())?;
+            previous.truncate(shared);
+            previous.extend_from_slice(r.read_bytes()?);
+            Some(previous.clone())
+        };
+        let (first, last) = (key()?, key()?);
+        let prefixes = (0..prefixes).map(|_| key()).collect::<Option<_>>()?;
+        Some(KeyRange { count, first, last, prefixes })
+    }
 }
 
 /// A term dictionary part's value: a spelling's postings offset and its
@@ -275,7 +394,7 @@ impl Root {
             return Err(IndexError::Truncated { len: bytes.len() });
         }
         let field = |at| read_u32(bytes, at).unwrap_or(0);
-        let (found, expected) = (field(8), FORMAT_VERSION);
+        let (found, expected) = (field(8), ROOT_FORMAT_VERSION);
         if found != expected {
             return Err(IndexError::FormatVersion { found, expected });
         }
@@ -291,43 +410,7 @@ impl Root {
         let base_len = field(ROOT_FIXED_LEN - 4) as usize;
         let base = ROOT_FIXED_LEN
             ..ROOT_FIXED_LEN.checked_add(base_len).filter(|&e| e <= bytes.len()).ok_or(corrupt.clone())?;
-        let mut at = base.end;
-        let mut tables: [PartTable; KINDS] = Default::default();
-        for table in &mut tables {
-            let count = read_u32(bytes, at).ok_or(corrupt.clone())? as usize;
-            at += 4;
-            let end = count.checked_mul(ENTRY_LEN).and_then(|n| n.checked_add(at)).filter(|&e| e <= bytes.len());
-            end.ok_or(corrupt.clone())?;
-            for _ in 0..count {
-                table.first.push(field(at));
-                table.len.push(field(at + 4));
-                table.crc.push(field(at + 8));
-                at += ENTRY_LEN;
-            }
-            // Keys must ascend from 0, or a lookup could land in the wrong part.
-            let ascending = table.first.windows(2).all(|w| w[0] < w[1]);
-            if !ascending || table.first.first().is_some_and(|&f| f != 0) {
-                return Err(corrupt);
-            }
-        }
-        let mut keys: [Vec<KeyRange>; 2] = Default::default();
-        for (ranges, kind) in keys.iter_mut().zip(PartKind::DICTIONARIES) {
-            let mut r = varint::Reader::new(bytes, at);
-            for _ in 0..tables[kind as usize].count() {
-                let count = r.read_u32().ok_or(corrupt.clone())?;
-                let first = r.read_bytes().ok_or(corrupt.clone())?.to_vec();
-                let last = r.read_bytes().ok_or(corrupt.clone())?.to_vec();
-                let n = r.read_u32().filter(|&n| n <= count).ok_or(corrupt.clone())?;
-                let prefixes = (0..n).map(|_| r.read_bytes().map(<[u8]>::to_vec)).collect::<Option<_>>();
-                ranges.push(KeyRange { count, first, last, prefixes: prefixes.ok_or(corrupt.clone())? });
-            }
-            at = r.position();
-            // Ranges must ascend, or a key could be looked up in the wrong part.
-            if ranges.windows(2).any(|w| w[0].last >= w[1].first) || ranges.iter().any(|k| k.first > k.last) {
-                return Err(corrupt);
-            }
-        }
-        let mut r = varint::Reader::new(bytes, at);
+        let mut r = varint::Reader::new(bytes, base.end);
         let count = r.read_u32().ok_or(corrupt.clone())?;
         // Two varints a document, at least a byte each.
         if count as usize > bytes.len().saturating_sub(r.position()) / 2 {
@@ -340,6 +423,23 @@ impl Root {
                 return Err(corrupt);
             }
             lengths.push((tokens, title));
+        }
+        let mut tables: [PartTable; KINDS] = Default::default();
+        for table in &mut tables {
+            // A listed part takes a byte at least; a stride cuts documents.
+            let most = bytes.len().max(lengths.len());
+            *table = PartTable::read(&mut r, most).ok_or(corrupt.clone())?;
+        }
+        let mut keys: [Vec<KeyRange>; 2] = Default::default();
+        for (ranges, kind) in keys.iter_mut().zip(PartKind::DICTIONARIES) {
+            let mut previous = Vec::new();
+            for _ in 0..tables[kind as usize].count() {
+                ranges.push(KeyRange::read(&mut r, &mut previous).ok_or(corrupt.clone())?);
+            }
+            // Ranges must ascend, or a key could be looked up in the wrong part.
+            if ranges.windows(2).any(|w| w[0].last >= w[1].first) || ranges.iter().any(|k| k.first > k.last) {
+                return Err(corrupt);
+            }
         }
         if r.position() != bytes.len() {
             return Err(corrupt);
@@ -382,8 +482,11 @@ impl Root {
         if n >= table.count() {
             return Err(problem(PartProblem::NoSuchPart));
         }
-        if !bytes.starts_with(&PART_MAGIC) || bytes.len() < PART_HEADER_LEN {
+        if !bytes.starts_with(&PART_MAGIC) {
             return Err(problem(PartProblem::NotAPart));
+        }
+        if bytes.len() < PART_HEADER_LEN {
+            return Err(problem(PartProblem::Truncated { len: bytes.len(), expected: PART_HEADER_LEN }));
         }
         let field = |at| read_u32(bytes, at).unwrap_or(0);
         if field(8) != self.build {
@@ -398,15 +501,15 @@ impl Root {
             return Err(problem(PartProblem::OtherPart { found }));
         }
         let payload = &bytes[PART_HEADER_LEN..];
-        let expected = table.len[n] as usize;
+        let expected = field(PART_LEN_AT) as usize;
         if payload.len() != expected {
             return Err(problem(PartProblem::Truncated { len: bytes.len(), expected: expected + PART_HEADER_LEN }));
         }
-        if crc32(&[payload]) != table.crc[n] {
+        if crc32(&[payload]) != field(PART_CRC_AT) {
             return Err(problem(PartProblem::Checksum));
         }
-        // The checksum is the root's word for it; fst's reader trusts its bytes,
-        // so a dictionary part is walked as a whole index's dictionaries are.
+        // fst's reader trusts its bytes, and a part's checksum is only its own
+        // word, so a dictionary part is walked as a whole index's dictionaries are.
         if PartKind::DICTIONARIES.contains(&part.kind) {
             dictionary::verify(payload).map_err(|_| problem(PartProblem::Checksum))?;
         }
@@ -428,28 +531,14 @@ pub fn reseal(root: &mut [u8]) {
     }
 }
 
-/// Records `payload` as part `part`'s in `root` (its length and CRC-32), then
-/// reseals the root: a crafted part that passes every check but its content's.
-/// Nothing happens if the root has no such part.
-pub fn reseal_part(root: &mut [u8], part: PartId, payload: &[u8]) {
-    let base_len = read_u32(root, ROOT_FIXED_LEN - 4).unwrap_or(0) as usize;
-    let mut at = ROOT_FIXED_LEN + base_len;
-    for kind in PartKind::ALL {
-        let Some(count) = read_u32(root, at) else { return };
-        if kind == part.kind {
-            if part.number >= count {
-                return;
-            }
-            let entry = at + 4 + part.number as usize * ENTRY_LEN;
-            if entry + ENTRY_LEN <= root.len() {
-                root[entry + 4..entry + 8].copy_from_slice(&to_u32(payload.len()).to_le_bytes());
-                root[entry + 8..entry + 12].copy_from_slice(&crc32(&[payload]).to_le_bytes());
-            }
-            break;
-        }
-        at += 4 + count as usize * ENTRY_LEN;
+/// Rewrites a part's length and checksum to match its payload, as anyone
+/// crafting a part can: how tests make an edited part reach the section readers.
+pub fn reseal_part(part: &mut [u8]) {
+    if part.len() >= PART_HEADER_LEN {
+        let (header, payload) = part.split_at_mut(PART_HEADER_LEN);
+        header[PART_LEN_AT..PART_LEN_AT + 4].copy_from_slice(&to_u32(payload.len()).to_le_bytes());
+        header[PART_CRC_AT..PART_CRC_AT + 4].copy_from_slice(&crc32(&[payload]).to_le_bytes());
     }
-    reseal(root);
 }
 
 /// A whole index cut into a root and parts.
@@ -459,9 +548,10 @@ pub struct Split {
     pub parts: Vec<(String, Vec<u8>)>,
 }
 
-/// Cuts the whole index `whole` into a root and parts of about `part_size` bytes
-/// (a record larger than that is a part of its own).
-pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
+/// Cuts the whole index `whole` into a root and parts as `layout` says.
+pub fn split(whole: &[u8], layout: Layout) -> Result<Split, IndexError> {
+    let Layout { part_size, stream_docs } = layout;
+    let stream_docs = stream_docs.max(1);
     let header = Header::read(whole)?;
     header.verify_checksum(whole)?;
     let section = |s: Section| &whole[header.sections[s as usize].clone()];
@@ -483,31 +573,23 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
     let mut tables: [Vec<(u32, Vec<u8>)>; KINDS] = Default::default();
     tables[PartKind::Postings as usize] = cut_bytes(postings, &records, part_size);
 
-    // Streams: whole documents, in order; each part says where each of its
-    // documents' streams starts, so the root needs no stream offsets.
+    // Streams: `stream_docs` whole documents a part, in order; each part says
+    // where each of its documents' streams starts, so the root needs no stream
+    // offsets.
     let ends = entries.iter().skip(1).map(|e| e.stream as usize).chain([streams.len()]);
-    // (first document, documents, their lengths, their streams)
-    let mut parts: Vec<(u32, u32, Vec<u8>, Vec<u8>)> = Vec::new();
-    for (n, (entry, end)) in entries.iter().zip(ends).enumerate() {
-        let stream = streams.get(entry.stream as usize..end).ok_or(corrupt(Section::Docs))?;
-        if parts.last().map_or(true, |(_, _, lengths, bytes)| lengths.len() + bytes.len() >= part_size) {
-            parts.push((to_u32(n), 0, Vec::new(), Vec::new()));
-        }
-        let (_, count, lengths, bytes) = parts.last_mut().expect("a part was started");
-        *count += 1;
-        varint::write(lengths, stream.len() as u64);
-        bytes.extend_from_slice(stream);
+    let mut all = Vec::with_capacity(entries.len());
+    for (entry, end) in entries.iter().zip(ends) {
+        all.push(streams.get(entry.stream as usize..end).ok_or(corrupt(Section::Docs))?);
     }
-    tables[PartKind::Streams as usize] = parts
-        .into_iter()
-        .map(|(first, count, lengths, bytes)| {
-            let mut payload = Vec::with_capacity(4 + lengths.len() + bytes.len());
-            payload.extend_from_slice(&count.to_le_bytes());
-            payload.extend_from_slice(&lengths);
-            payload.extend_from_slice(&bytes);
-            (first, payload)
-        })
-        .collect();
+    for (n, docs) in all.chunks(stream_docs as usize).enumerate() {
+        let mut payload = Vec::new();
+        varint::write(&mut payload, docs.len() as u64);
+        for stream in docs {
+            varint::write(&mut payload, stream.len() as u64);
+        }
+        docs.iter().for_each(|stream| payload.extend_from_slice(stream));
+        tables[PartKind::Streams as usize].push((to_u32(n) * stream_docs, payload));
+    }
 
     // Words: whole blocks of the table, each part a table of its own.
     let words = Strings::new(section(Section::Words)).ok_or(corrupt(Section::Words))?;
@@ -600,21 +682,27 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
 
     let mut root = Vec::new();
     root.extend_from_slice(&ROOT_MAGIC);
-    for v in [FORMAT_VERSION, ANALYZER_VERSION, 0, build, to_u32(whole.len()), words.len(), to_u32(base.len())] {
+    for v in [ROOT_FORMAT_VERSION, ANALYZER_VERSION, 0, build, to_u32(whole.len()), words.len(), to_u32(base.len())] {
         root.extend_from_slice(&v.to_le_bytes());
     }
     root.extend_from_slice(&base);
+    varint::write(&mut root, entries.len() as u64);
+    for e in &entries {
+        varint::write(&mut root, u64::from(e.tokens));
+        varint::write(&mut root, u64::from(e.title_tokens));
+    }
     let mut files = Vec::new();
     for kind in PartKind::ALL {
         let parts = &tables[kind as usize];
-        root.extend_from_slice(&to_u32(parts.len()).to_le_bytes());
-        for (number, (first, payload)) in parts.iter().enumerate() {
-            for v in [*first, to_u32(payload.len()), crc32(&[payload])] {
-                root.extend_from_slice(&v.to_le_bytes());
-            }
+        let table = match kind {
+            PartKind::Streams => PartTable::every(stream_docs, to_u32(parts.len())),
+            _ => PartTable::listed(parts.iter().map(|(first, _)| *first).collect()),
+        };
+        table.write(&mut root);
+        for (number, (_, payload)) in parts.iter().enumerate() {
             let mut file = Vec::with_capacity(PART_HEADER_LEN + payload.len());
             file.extend_from_slice(&PART_MAGIC);
-            for v in [build, kind as u32, to_u32(number)] {
+            for v in [build, kind as u32, to_u32(number), to_u32(payload.len()), crc32(&[payload])] {
                 file.extend_from_slice(&v.to_le_bytes());
             }
             file.extend_from_slice(payload);
@@ -622,23 +710,10 @@ pub fn split(whole: &[u8], part_size: usize) -> Result<Split, IndexError> {
         }
     }
     for ranges in &keys {
+        let mut previous = Vec::new();
         for range in ranges {
-            varint::write(&mut root, u64::from(range.count));
-            for key in [&range.first, &range.last] {
-                varint::write(&mut root, key.len() as u64);
-                root.extend_from_slice(key);
-            }
-            varint::write(&mut root, range.prefixes.len() as u64);
-            for prefix in &range.prefixes {
-                varint::write(&mut root, prefix.len() as u64);
-                root.extend_from_slice(prefix);
-            }
+            range.write(&mut root, &mut previous);
         }
-    }
-    varint::write(&mut root, entries.len() as u64);
-    for e in &entries {
-        varint::write(&mut root, u64::from(e.tokens));
-        varint::write(&mut root, u64::from(e.title_tokens));
     }
     let sum = root_checksum(&root);
     root[CHECKSUM_AT..CHECKSUM_AT + 4].copy_from_slice(&sum.to_le_bytes());
@@ -664,11 +739,11 @@ fn own_prefixes<'k>(keys: impl Iterator<Item = &'k [u8]>, neighbours: [Option<&V
 
 /// Document `i` of a stream part's payload: the streams, and where its starts.
 pub fn stream_in_part(payload: &[u8], i: u32) -> Option<(&[u8], u32)> {
-    let count = read_u32(payload, 0)?;
+    let mut r = varint::Reader::new(payload, 0);
+    let count = r.read_u32()?;
     if i >= count {
         return None;
     }
-    let mut r = varint::Reader::new(payload, 4);
     let mut at = 0u64;
     for _ in 0..i {
         at = at.checked_add(r.read()?)?;
@@ -701,10 +776,14 @@ mod tests {
 
     #[test]
     fn a_key_is_in_the_last_part_starting_at_or_before_it() {
-        let table = PartTable { first: vec![0, 10, 25], len: vec![10, 15, 5], crc: vec![0; 3] };
+        let table = PartTable::listed(vec![0, 10, 25]);
         let found: Vec<Option<usize>> = [0, 9, 10, 24, 25, 1000].iter().map(|&k| table.find(k)).collect();
         assert_eq!(found, [Some(0), Some(0), Some(1), Some(1), Some(2), Some(2)]);
         assert_eq!(PartTable::default().find(0), None);
+        let every = PartTable::every(4, 3);
+        let found: Vec<Option<usize>> = [0, 3, 4, 11, 12].iter().map(|&k| every.find(k)).collect();
+        assert_eq!(found, [Some(0), Some(0), Some(1), Some(2), None]);
+        assert_eq!((every.first(2), table.first(2)), (8, 25));
     }
 
     #[test]
