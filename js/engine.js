@@ -158,6 +158,7 @@ class FahrasEngine {
   // asynchronously at once, and made synchronously only if a call comes first.
   #startAfresh() {
     this.#instance = null;
+    this.#parts?.restarted();
     const restart = WebAssembly.instantiate(this.#module, {}).then((instance) => {
       if (this.#restart === restart) this.#instance = this.#open(instance);
     });
@@ -211,8 +212,13 @@ class FahrasEngine {
       const fetched = await Promise.all(need.map((part) => this.#parts.fetch(part.file)));
       // Added only now, all together: the instance may have restarted meanwhile.
       need.forEach((part, i) => {
+        if (fetched[i] === null) return;
         const added = this.#run('fahras_add_part', fetched[i], part.kind, part.number);
-        if (added.status !== 0) throw partError(fahrasError(name.replace('fahras_', ''), added.text), part.file);
+        if (added.status !== 0) {
+          this.#parts.refused(part.file);
+          throw partError(fahrasError(name.replace('fahras_', ''), added.text), part.file);
+        }
+        this.#parts.added(part.file);
       });
     }
     throw fahrasError(name.replace('fahras_', ''), `a query kept reaching parts of the split index after ${MAX_PART_ROUNDS} rounds`);
@@ -277,25 +283,39 @@ class FahrasEngine {
 
 /**
  * The parts of the split index in the directory `base`, read with `read(url)`.
- * A part being fetched is fetched once for every call that needs it; a part
- * that failed is forgotten, so a later call fetches it again.
+ * A part is fetched once for every call that needs it, until the instance has
+ * it: calls running together each ask for what the instance lacked when they
+ * ran, so one may ask for a part another has just added. A part that could
+ * not be fetched, or that the engine refused, is forgotten, so a later call
+ * fetches it again; so is every part when the instance restarts after a trap.
  */
 function splitParts(base, read) {
-  const pending = new Map();
+  const fetching = new Map();
+  const added = new Set();
   return {
+    /** The bytes of part `file`, or null if the instance has it already. */
     fetch(file) {
-      if (!pending.has(file)) {
+      if (added.has(file)) return Promise.resolve(null);
+      if (!fetching.has(file)) {
         const url = new URL(file, base);
         const bytes = read(url).catch((error) => {
+          fetching.delete(file);
           const message = `could not be read from ${url.href}: ${error.message}`;
           throw partError(fahrasError(`part ${file} of the split index`, message, error), file);
         });
-        pending.set(file, bytes);
-        // Once added, the instance has it: only an instance restarted after a
-        // trap asks again, and the HTTP cache answers that.
-        bytes.finally(() => pending.delete(file)).catch(() => {});
+        fetching.set(file, bytes);
       }
-      return pending.get(file);
+      return fetching.get(file);
+    },
+    added(file) {
+      fetching.delete(file);
+      added.add(file);
+    },
+    refused(file) {
+      fetching.delete(file);
+    },
+    restarted() {
+      added.clear();
     },
   };
 }

@@ -87,6 +87,19 @@ test('a split index over HTTP answers as the whole index, fetching some of its p
   assert.equal(requested.length, new Set(requested).size, 'no part is fetched twice');
 });
 
+test('calls running together fetch each part once', async () => {
+  const whole = await load(new URL('whole.idx', base()));
+  const split = await load(`${base()}split/`);
+  requested.length = 0;
+  // As a reader types: each call starts before the one before it has its parts.
+  const typed = ['ح', 'حل', 'حلب', 'حلب س', 'حلب سو', 'حلب سوريا'];
+  const answers = await Promise.all(typed.map((q) => split.query(q)));
+  assert.deepEqual(answers, typed.map((q) => whole.query(q)));
+  const twice = requested.filter((p, i) => requested.indexOf(p) !== i);
+  assert.deepEqual(twice, [], 'no part is fetched twice');
+  assert.ok(requested.length > 5, `${requested.length} parts fetched`);
+});
+
 const QURAN = join(root, '../shared/corpora/quran.jsonl');
 
 test('a query fetches the root and a few parts of a larger index', { skip: !existsSync(QURAN) && `${QURAN} is not there` }, async () => {
