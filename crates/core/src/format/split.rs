@@ -76,7 +76,7 @@ pub const ROOT_FORMAT_VERSION: u32 = 5;
 /// this): measured with `examples/split.rs`, see docs/benchmarks.md.
 pub const PART_SIZE: usize = 1 << 10;
 /// Documents per stream part: measured the same way.
-pub const STREAM_DOCS: u32 = 1;
+pub const STREAM_DOCS: u32 = 2;
 /// Bytes before a part's payload.
 pub const PART_HEADER_LEN: usize = 28;
 const PART_LEN_AT: usize = 20;
