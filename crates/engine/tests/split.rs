@@ -7,7 +7,9 @@ mod common;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use common::{default_corpus, default_index, default_index_bytes, doc};
-use fahras_core::format::split::{is_part_file, reseal, reseal_part, split, Layout, Split, PART_HEADER_LEN, ROOT_FILE};
+use fahras_core::format::split::{
+    is_part_file, reseal, reseal_part, split, Layout, Split, PART_HEADER_LEN, ROOT_FILE, ROOT_FORMAT_VERSION,
+};
 use fahras_core::format::IndexError;
 use fahras_engine::{Index, Order, QueryOptions};
 use fahras_indexer::build_index;
@@ -206,6 +208,12 @@ fn a_damaged_root_is_refused() {
     let mut flipped = cut.root.clone();
     flipped[100] ^= 1;
     assert!(matches!(Index::from_bytes(flipped), Err(IndexError::Checksum { .. })));
+    // A root of the layout before parts carried their own checksums.
+    let mut older = cut.root.clone();
+    older[8..12].copy_from_slice(&4u32.to_le_bytes());
+    reseal(&mut older);
+    let found = Index::from_bytes(older).err();
+    assert_eq!(found, Some(IndexError::FormatVersion { found: 4, expected: ROOT_FORMAT_VERSION }));
     for len in [10, 40, cut.root.len() - 1] {
         assert!(Index::from_bytes(cut.root[..len].to_vec()).is_err(), "a root cut to {len} bytes");
     }
