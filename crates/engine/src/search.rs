@@ -23,7 +23,7 @@ use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
 
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 
 const K1: f32 = 1.2;
@@ -62,12 +62,8 @@ pub(crate) struct Matched {
     pub words: Vec<WordMatch>,
     /// Each matching document with its first-pass score, in document order.
     pub docs: Vec<Ranked>,
-    /// The query words' positions in the documents where they were read: every
-    /// match of a phrase query (they decided it), the reranked head of others.
+    /// The query words' positions in the reranked documents.
     pub positions: HashMap<u32, Vec<Vec<u32>>>,
-    /// The written word at each position a phrase query read, until proximity
-    /// weighs them.
-    written: HashMap<u32, Vec<Vec<u32>>>,
     scores: Scores,
     /// The quoted phrases, as indices into `words`.
     phrases: Vec<Vec<usize>>,
@@ -106,20 +102,15 @@ impl Index {
                 (d as u32, scores.total[d] * coverage * coverage)
             })
             .collect();
-        let (mut positions, mut written) = (HashMap::new(), HashMap::new());
         if !q.phrases.is_empty() {
-            // Whether a phrase is there is known only from positions: read them
-            // for every candidate.
+            // Whether a phrase is there is known only from positions: every
+            // candidate is read, up to where its last phrase ends. Ranking reads
+            // the positions of the few it reranks.
             let mask = self.position_mask(&words);
-            for r in &docs {
-                let (pos, ids) = self.positions_of(&mask, words.len(), r.0);
-                positions.insert(r.0, pos);
-                written.insert(r.0, ids);
-            }
-            docs.retain(|r| q.phrases.iter().all(|p| has_phrase(&positions[&r.0], p)));
+            docs.retain(|r| self.has_phrases(&mask, r.0, &q.phrases));
         }
         let typed = q.words.iter().map(|w| w.token.term.clone()).collect();
-        Matched { words, docs, positions, written, scores, phrases: q.phrases.clone(), typed }
+        Matched { words, docs, positions: HashMap::new(), scores, phrases: q.phrases.clone(), typed }
     }
 
     /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
@@ -144,8 +135,7 @@ impl Index {
         let mut reranked = cut;
         if m.words.len() >= 2 {
             head.sort_unstable_by(by_score);
-            let need = if upto == 0 || !m.phrases.is_empty() { cut } else { upto.min(cut) };
-            // A phrase query read every candidate's positions already.
+            let need = if upto == 0 { cut } else { upto.min(cut) };
             let mut mask = None;
             let mut rater = Rater::new(self, &m.words);
             let mut done = 0;
@@ -154,20 +144,10 @@ impl Index {
                 // (a split index fetches each batch's streams in one round trip).
                 let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
                 for r in batch.iter_mut() {
-                    let kept = if m.written.is_empty() { None } else { m.written.remove(&r.0) };
-                    let (read, ids) = match kept {
-                        Some(ids) => (None, ids),
-                        None => {
-                            let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
-                            let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
-                            (Some(pos), ids)
-                        }
-                    };
-                    let pos = read.as_ref().or_else(|| m.positions.get(&r.0)).map_or(&[][..], |p| &p[..]);
-                    r.1 *= 1.0 + PROXIMITY * proximity(pos, &ids, &mut |w, id| rater.quality(id, w));
-                    if let Some(pos) = read {
-                        m.positions.insert(r.0, pos);
-                    }
+                    let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
+                    let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
+                    r.1 *= 1.0 + PROXIMITY * proximity(&pos, &ids, &mut |w, id| rater.quality(id, w));
+                    m.positions.insert(r.0, pos);
                 }
                 done += batch.len();
                 if self.reached_missing_parts() {
@@ -394,6 +374,33 @@ impl Index {
         mask
     }
 
+    /// Whether every one of `phrases` stands whole in document `doc` (`mask` as
+    /// [`Index::position_mask`] makes it): read up to where the last one ends.
+    fn has_phrases(&self, mask: &[u16], doc: u32, phrases: &[Vec<usize>]) -> bool {
+        let longest = phrases.iter().map(Vec::len).max().unwrap_or(0);
+        // The last positions read and the query words at each, newest last.
+        let mut recent: VecDeque<(u32, u16)> = VecDeque::with_capacity(longest + 1);
+        let mut found = vec![false; phrases.len()];
+        self.any_word(doc, |id, p| {
+            recent.push_back((p, mask.get(id as usize).copied().unwrap_or(0)));
+            if recent.len() > longest {
+                recent.pop_front();
+            }
+            for (phrase, found) in phrases.iter().zip(&mut found) {
+                // It ends here when each of its words stands at its place before.
+                *found |= !phrase.is_empty()
+                    && recent.len() >= phrase.len()
+                    && recent
+                        .iter()
+                        .rev()
+                        .zip(phrase.iter().rev())
+                        .enumerate()
+                        .all(|(k, (&(at, bits), &w))| p.checked_sub(k as u32) == Some(at) && bits & 1 << w != 0);
+            }
+            found.iter().all(|&f| f)
+        })
+    }
+
     /// The positions of each query word in document `doc`, and the written word
     /// at each of them.
     fn positions_of(&self, mask: &[u16], words: usize, doc: u32) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
@@ -563,10 +570,6 @@ pub(crate) fn in_phrases(pos: &[Vec<u32>], phrases: &[Vec<usize>]) -> Vec<Vec<u3
         }
     }
     out
-}
-
-fn has_phrase(pos: &[Vec<u32>], phrase: &[usize]) -> bool {
-    phrase.first().and_then(|&w| pos.get(w)).is_some_and(|first| first.iter().any(|&p| phrase_at(pos, phrase, p)))
 }
 
 /// Whether `phrase` stands whole from position `p` (where its first word is).

@@ -106,6 +106,11 @@ impl Index {
         }
     }
 
+    /// [`Index::for_each_word`] until `f` returns true; whether it did.
+    pub(crate) fn any_word(&self, n: u32, f: impl FnMut(u32, u32) -> bool) -> bool {
+        self.stream(n).is_some_and(|stream| stream.any_word(f))
+    }
+
     /// A run put back together as text.
     pub(crate) fn run_text(&self, run: &Run) -> String {
         let mut out = String::new();

@@ -6,8 +6,9 @@ mod common;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use common::{default_index as index, default_index_bytes};
-use fahras_engine::Hit;
+use common::{default_index as index, default_index_bytes, doc};
+use fahras_engine::{Hit, Index};
+use fahras_indexer::build_index;
 use serde::Deserialize;
 
 fn ids(hits: &[Hit]) -> Vec<&str> {
@@ -91,6 +92,29 @@ fn phrases_require_consecutive_words() {
     let loose = index().search("ريف حلب ", 10);
     assert!(loose.len() > phrase.len());
     assert!(index().search("\"حلب ريف\"", 10).is_empty(), "order matters in a phrase");
+}
+
+#[test]
+fn a_phrase_is_found_wherever_it_stands_and_never_across_the_title() {
+    let docs = [
+        doc("start", "عنوان أول", "ريف حلب في أول النص ثم كلام آخر"),
+        doc("end", "عنوان ثان", "كلام كثير قبل أن نصل إلى ريف حلب"),
+        doc("title", "أخبار ريف حلب", "نص لا يذكرها"),
+        doc("across", "أخبار ريف", "حلب في أول النص"),
+        doc("twice", "عنوان", "قال قال الراوي ثم ريف بعيد وحلب"),
+        doc("both", "عنوان", "سوق المدينة مزدحم وفي ريف حلب مطر"),
+    ];
+    let index = Index::from_bytes(build_index(&docs)).unwrap();
+    let found = |q: &str| {
+        let mut ids: Vec<String> = index.search(q, 10).into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("\"ريف حلب\""), ["both", "end", "start", "title"]);
+    // A repeated word, and two phrases that must both stand.
+    assert_eq!(found("\"قال قال\""), ["twice"]);
+    assert_eq!(found("\"سوق المدينة\" \"ريف حلب\""), ["both"]);
+    assert!(found("\"قال قال\" \"ريف حلب\"").is_empty());
 }
 
 #[test]

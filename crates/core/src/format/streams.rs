@@ -80,17 +80,30 @@ impl<'a> Stream<'a> {
     /// start [`TITLE_GAP`] after the title's); stops early if the stream is
     /// damaged. Reading ids alone, without keeping them, is what ranking does for
     /// hundreds of candidates per query.
-    pub fn for_each_word(mut self, mut f: impl FnMut(u32, u32)) {
+    pub fn for_each_word(self, mut f: impl FnMut(u32, u32)) {
+        self.any_word(|word, position| {
+            f(word, position);
+            false
+        });
+    }
+
+    /// [`Stream::for_each_word`] until `f` returns true; whether it did. A
+    /// phrase is looked for in every document that has its words, and most
+    /// that have it have it early.
+    pub fn any_word(mut self, mut f: impl FnMut(u32, u32) -> bool) -> bool {
         let (count, title) = (self.count, self.title);
         for (first, len) in [(0, title), (title.saturating_add(TITLE_GAP), count - title)] {
             for i in 0..len {
-                let Some((_, word)) = read_word(&mut self.r) else { return };
-                f(word, first.saturating_add(i));
+                let Some((_, word)) = read_word(&mut self.r) else { return false };
+                if f(word, first.saturating_add(i)) {
+                    return true;
+                }
             }
             if self.r.read().is_none() {
-                return;
+                return false;
             }
         }
+        false
     }
 }
 
