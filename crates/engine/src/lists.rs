@@ -3,7 +3,9 @@
 //! Common words (الله, قال, حدثنا) are read by most queries that use them; decoded
 //! once into an array, they are scored without varint decoding. A stem's list is
 //! the union of its spellings' lists (the format stores only those), so a common
-//! stem's merged list is worth keeping too. Memory is bounded by [`BUDGET`].
+//! stem's merged list is worth keeping too. Memory is bounded by [`BUDGET`]: past
+//! it, the lists asked for longest ago make room, since a reader's later
+//! queries are about other words than the first ones.
 
 use fahras_core::format::postings::{Posting, Postings};
 use std::collections::HashMap;
@@ -56,27 +58,44 @@ impl DecodedList {
     }
 }
 
-/// Decoded lists by postings offset, and the memory they hold.
+/// Decoded lists by postings offset, each with when it was last asked for.
 #[derive(Default)]
-pub struct Cache(Mutex<(HashMap<u64, Arc<DecodedList>>, usize)>);
+pub struct Cache(Mutex<Kept>);
+
+#[derive(Default)]
+struct Kept {
+    lists: HashMap<u64, (Arc<DecodedList>, u64)>,
+    /// Memory the lists hold, in 4-byte words.
+    words: usize,
+    /// Calls so far: when a list was last asked for.
+    clock: u64,
+}
 
 impl Cache {
-    /// The list at `offset`, decoded by `decode` the first time; `None` for a list
-    /// of fewer than [`HOT_DF`] documents, or once the budget is spent.
+    /// The list at `offset`, decoded by `decode` the first time it is asked for
+    /// since it was last dropped; `None` for a list of fewer than [`HOT_DF`]
+    /// documents. A list larger than the whole budget is kept alone.
     pub fn get(&self, offset: u64, df: u64, decode: impl FnOnce() -> DecodedList) -> Option<Arc<DecodedList>> {
         if df < HOT_DF {
             return None;
         }
-        let mut hot = self.0.lock().ok()?;
-        if let Some(list) = hot.0.get(&offset) {
+        let mut kept = self.0.lock().ok()?;
+        kept.clock += 1;
+        let now = kept.clock;
+        if let Some((list, used)) = kept.lists.get_mut(&offset) {
+            *used = now;
             return Some(Arc::clone(list));
         }
-        if hot.1 >= BUDGET {
-            return None;
-        }
         let list = Arc::new(decode());
-        hot.1 += list.words();
-        hot.0.insert(offset, Arc::clone(&list));
+        while kept.words + list.words() > BUDGET {
+            // A few thousand lists at most fit the budget: a scan finds the oldest.
+            let Some(oldest) = kept.lists.iter().min_by_key(|(_, (_, used))| *used).map(|(&at, _)| at) else { break };
+            if let Some((gone, _)) = kept.lists.remove(&oldest) {
+                kept.words -= gone.words();
+            }
+        }
+        kept.words += list.words();
+        kept.lists.insert(offset, (Arc::clone(&list), now));
         Some(list)
     }
 }
@@ -97,11 +116,26 @@ mod tests {
         // Asked again, the kept list comes back without decoding.
         let again = cache.get(1, HOT_DF, || unreachable!("decoded twice")).unwrap();
         assert!(Arc::ptr_eq(&kept, &again));
-        // One list larger than the whole budget is kept, as the first past it;
-        // after that nothing more is.
+        // Lists of a quarter of the budget: four fit with the first.
+        let quarter = (BUDGET / 8) as u32;
+        for at in 2..=4 {
+            cache.get(at, u64::from(quarter), || list(quarter)).unwrap();
+        }
+        cache.get(1, HOT_DF, || unreachable!("still kept")).unwrap();
+        // A fifth pushes out the one asked for longest ago (2), not 1, asked for since.
+        cache.get(5, u64::from(quarter), || list(quarter)).unwrap();
+        cache.get(1, HOT_DF, || unreachable!("still kept")).unwrap();
+        cache.get(3, HOT_DF, || unreachable!("still kept")).unwrap();
+        let mut decoded = false;
+        cache.get(2, u64::from(quarter), || {
+            decoded = true;
+            list(quarter)
+        });
+        assert!(decoded, "the oldest list was dropped");
+        assert!(cache.0.lock().unwrap().words <= BUDGET);
+        // A list larger than the whole budget is kept alone.
         let huge = (BUDGET / 2) as u32 + 1;
-        assert!(cache.get(2, u64::from(huge), || list(huge)).is_some());
-        assert!(cache.get(3, HOT_DF, || list(600)).is_none(), "the budget is spent");
-        assert!(cache.get(1, HOT_DF, || unreachable!("decoded twice")).is_some(), "kept lists stay");
+        assert!(cache.get(6, u64::from(huge), || list(huge)).is_some());
+        assert_eq!(cache.0.lock().unwrap().lists.len(), 1);
     }
 }
