@@ -36,6 +36,16 @@ pub struct Index {
     pub(crate) parts: Option<Parts>,
 }
 
+/// A spelling of the term dictionary, where its document list is, and in how
+/// many documents: the frequency candidates are ranked by, known from the walk
+/// that found them (a split index's term parts carry it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spelling {
+    pub key: String,
+    pub offset: u64,
+    pub df: u64,
+}
+
 /// Facts about an index, for display and diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -148,9 +158,9 @@ impl Index {
     }
 
     /// Up to `keep` spellings accepted by `aut`, most frequent first (ties in key
-    /// order), looking at no more than `scan` keys: (spelling, postings offset).
-    /// Completions, corrections and suggestions all rank candidates this way.
-    pub(crate) fn frequent_terms<A: Automaton>(&self, aut: A, scan: usize, keep: usize) -> Vec<(String, u64)> {
+    /// order), looking at no more than `scan` keys. Completions, corrections and
+    /// suggestions all rank candidates this way.
+    pub(crate) fn frequent_terms<A: Automaton>(&self, aut: A, scan: usize, keep: usize) -> Vec<Spelling> {
         let Some(terms) = self.terms() else { return Vec::new() };
         // Keys stream in order, so (df, arrival) ranks ties alphabetically; only the
         // kept head is sorted.
@@ -169,7 +179,10 @@ impl Index {
             found.truncate(keep);
         }
         found.sort_unstable();
-        found.into_iter().map(|(_, at, len, off)| (keys[at..at + len].to_owned(), off)).collect()
+        found
+            .into_iter()
+            .map(|(df, at, len, offset)| Spelling { key: keys[at..at + len].to_owned(), offset, df: df.0 })
+            .collect()
     }
 
     /// The bytes holding `key` of a section that a split index cuts into parts,

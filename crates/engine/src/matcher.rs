@@ -9,7 +9,7 @@
 //! prefix or a long typo costs the same bounded work as any other word.
 
 use crate::fuzzy::{allowed_distance, Fuzzy};
-use crate::index::Index;
+use crate::index::{Index, Spelling};
 use crate::query::QueryWord;
 use crate::rewrite::{insert_bounded, Rule, Rules};
 use fahras_core::analysis::{stem, strip_prefix, strip_suffixes};
@@ -138,8 +138,8 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
         for (i, base) in [token.term.as_str(), bare].into_iter().enumerate() {
             let typed = base.chars().count();
             let keep = if typed <= SHORT_PREFIX { SHORT_PREFIX_TERMS } else { PREFIX_TERMS };
-            for (key, off) in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
-                add(&mut m, &key, off, completion(typed, &key, PREFIX));
+            for s in index.frequent_terms(Str::new(base).starts_with(), PREFIX_SCAN, keep) {
+                add(&mut m, &s.key, s.offset, completion(typed, &s.key, PREFIX));
             }
             if i == 0 {
                 as_typed = !m.terms.is_empty();
@@ -155,8 +155,8 @@ pub fn expand(index: &Index, word: &QueryWord, rules: Rules) -> WordMatch {
         bases.dedup();
         let others = rules.has(Rule::Clitic) && !as_typed && !index.reached_missing_parts();
         for base in bases.into_iter().filter(|b| others && b.chars().count() >= CLITIC_MIN_CHARS) {
-            for (key, off) in clitic_completions(index, base) {
-                add(&mut m, &key, off, completion(base.chars().count(), &key, PREFIX * CLITIC));
+            for s in clitic_completions(index, base) {
+                add(&mut m, &s.key, s.offset, completion(base.chars().count(), &s.key, PREFIX * CLITIC));
             }
         }
     }
@@ -184,15 +184,23 @@ fn completion(typed: usize, key: &str, weight: f32) -> f32 {
 
 /// The commonest words that are `bare` completed and carrying some proclitics:
 /// [`CLITIC_SCAN`] keys read per chain, [`CLITIC_TERMS`] kept in all.
-fn clitic_completions(index: &Index, bare: &str) -> Vec<(String, u64)> {
-    let mut found: Vec<(u64, String, u64)> = Vec::new();
-    for c in CLITIC_CHAINS {
-        for (key, off) in index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS)
-        {
-            insert_bounded(&mut found, (index.postings(off).len(), key, off), CLITIC_TERMS, |a, b| a.0 > b.0);
+fn clitic_completions(index: &Index, bare: &str) -> Vec<Spelling> {
+    let walks = CLITIC_CHAINS.iter().flat_map(|c| {
+        index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS)
+    });
+    commonest(walks, CLITIC_TERMS)
+}
+
+/// The `keep` commonest of `found` (from several walks or lookups), each once,
+/// ranked as one walk ranks them.
+fn commonest(found: impl IntoIterator<Item = Spelling>, keep: usize) -> Vec<Spelling> {
+    let mut kept: Vec<Spelling> = Vec::new();
+    for s in found {
+        if !kept.iter().any(|k| k.key == s.key) {
+            insert_bounded(&mut kept, s, keep, |a, b| a.df > b.df);
         }
     }
-    found.into_iter().map(|(_, key, off)| (key, off)).collect()
+    kept
 }
 
 fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMut(&mut WordMatch, &str, u64, f32)) {
@@ -207,15 +215,8 @@ fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMu
     } else {
         (index.frequent_terms(lev, PREFIX_SCAN, FUZZY_TERMS), first_letter_slips(index, term))
     };
-    // The commonest of both, as the walk keeps them.
-    let mut found: Vec<(u64, String, u64)> = Vec::new();
-    for (key, off) in walked.into_iter().chain(slips) {
-        if !found.iter().any(|f| f.1 == key) {
-            insert_bounded(&mut found, (index.postings(off).len(), key, off), FUZZY_TERMS, |a, b| a.0 > b.0);
-        }
-    }
-    for (_, key, off) in found {
-        add(m, &key, off, FUZZY);
+    for s in commonest(walked.into_iter().chain(slips), FUZZY_TERMS) {
+        add(m, &s.key, s.offset, FUZZY);
     }
 }
 
@@ -223,7 +224,7 @@ fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMu
 /// letter changed, left out, added, or swapped with the second), which the
 /// automaton never reaches as it keeps the first letter: [`LETTERS`] × 2 + 2
 /// exact lookups, where a walk would read the whole dictionary.
-fn first_letter_slips(index: &Index, term: &str) -> Vec<(String, u64)> {
+fn first_letter_slips(index: &Index, term: &str) -> Vec<Spelling> {
     let Some(terms) = index.terms() else { return Vec::new() };
     let w: Vec<char> = term.chars().collect();
     let Some((&first, rest)) = w.split_first() else { return Vec::new() };
@@ -236,7 +237,8 @@ fn first_letter_slips(index: &Index, term: &str) -> Vec<(String, u64)> {
         tries.push(format!("{c}{rest}"));
         tries.push(format!("{c}{term}"));
     }
-    tries.into_iter().filter(|t| t != term).filter_map(|t| terms.get(&t).map(|off| (t, off))).collect()
+    let found = tries.into_iter().filter(|t| t != term).filter_map(|t| Some((terms.get(&t)?, t)));
+    found.map(|(offset, key)| Spelling { key, offset, df: index.postings(offset).len() }).collect()
 }
 
 fn push_unique(v: &mut Vec<u64>, x: u64) {

@@ -1,7 +1,7 @@
 //! Completions for what is being typed, and corrections when nothing matched.
 
 use crate::fuzzy::{allowed_distance, Fuzzy};
-use crate::index::Index;
+use crate::index::{Index, Spelling};
 use crate::query::parse;
 use fahras_core::analysis::{fold, stem, tokens, Fold};
 use fst::automaton::Str;
@@ -26,7 +26,7 @@ impl Index {
         }
         let term = &last.token.term;
         // While a word is being typed, the word itself is no completion of it.
-        let other = |(key, _): &(String, u64)| key != term;
+        let other = |s: &Spelling| &s.key != term;
         let mut found = self.frequent_terms(Str::new(term).starts_with(), SCAN, limit + 1);
         if last.prefix {
             found.retain(other);
@@ -38,7 +38,7 @@ impl Index {
         }
         let head = input.get(..last.token.start).unwrap_or("");
         let mut out: Vec<String> = Vec::new();
-        for (key, _) in found {
+        for Spelling { key, .. } in found {
             let word = self.written_form(&key).unwrap_or(key);
             let s = format!("{head}{word}");
             if !out.contains(&s) {

@@ -131,7 +131,7 @@ fn slots(word: &str) -> Option<Vec<Slot>> {
 /// Arabic spellings in the index that `term`, a Latin word, may transcribe.
 pub(super) fn candidates(index: &Index, term: &str) -> Vec<String> {
     match slots(term) {
-        Some(slots) => index.frequent_terms(Utf8(Pattern(slots)), SCAN, KEEP).into_iter().map(|(k, _)| k).collect(),
+        Some(slots) => index.frequent_terms(Utf8(Pattern(slots)), SCAN, KEEP).into_iter().map(|s| s.key).collect(),
         None => Vec::new(),
     }
 }

@@ -353,5 +353,5 @@ fn word_df(index: &Index, w: &str, typing: bool) -> u64 {
     if df > 0 || !typing {
         return df;
     }
-    index.frequent_terms(Str::new(w).starts_with(), 1, 1).first().map_or(0, |&(_, off)| index.postings(off).len())
+    index.frequent_terms(Str::new(w).starts_with(), 1, 1).first().map_or(0, |s| s.df)
 }

@@ -64,12 +64,12 @@ pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
         return Vec::new();
     }
     let automaton = Utf8(Variants { vowels, ending, word });
-    let common = |off: u64| index.postings(off).len() * RATIO >= df;
+    let common = |n: u64| n * RATIO >= df;
     let mut found: Vec<String> = index
         .frequent_terms(automaton, SCAN, KEEP + 1)
         .into_iter()
-        .filter(|(k, off)| k != term && common(*off))
-        .map(|(k, _)| k)
+        .filter(|s| &s.key != term && common(s.df))
+        .map(|s| s.key)
         .take(KEEP)
         .collect();
     if let Some(other) = ends.then(|| other_ending(term)).flatten() {
@@ -77,8 +77,9 @@ pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
         // walk from the first letter does not reach: the other ending is
         // proposed bare, and the query word's own expansion finds its clitic forms.
         let terms = index.terms();
-        let with_clitic =
-            PROCLITICS.iter().any(|p| terms.as_ref().and_then(|t| t.get(format!("{p}{other}"))).is_some_and(common));
+        let with_clitic = PROCLITICS.iter().any(|p| {
+            terms.as_ref().and_then(|t| t.get(format!("{p}{other}"))).is_some_and(|off| common(index.postings(off).len()))
+        });
         if with_clitic && found.len() < KEEP && !found.contains(&other) {
             found.push(other);
         }
