@@ -19,8 +19,6 @@ export const MAX_ANALYZE_LENGTH = 100_000;
 
 /** A split index's root, in the directory its URL names. */
 const ROOT_FILE = 'root.fahras';
-/** Runs of one call that may fetch parts (the engine's own bound). */
-const MAX_PART_ROUNDS = 16;
 /** What a call returns when it needs parts of a split index fetched first. */
 const NEEDS_PARTS = 2;
 
@@ -204,8 +202,11 @@ class FahrasEngine {
     return this.#callWithParts(name, input, ...args);
   }
 
+  // No fixed number of rounds (see the engine's `Index::with_parts`): each one
+  // leaves the instance holding every part it asked for, none of which it had,
+  // so the rounds end within the root's count of parts.
   async #callWithParts(name, input, ...args) {
-    for (let round = 0; round < MAX_PART_ROUNDS; round++) {
+    for (;;) {
       const result = this.#run(name, input, ...args);
       if (result.status !== NEEDS_PARTS) return this.#answer(name, result);
       const { need } = JSON.parse(result.text);
@@ -221,7 +222,6 @@ class FahrasEngine {
         this.#parts.added(part.file);
       });
     }
-    throw fahrasError(name.replace('fahras_', ''), `a query kept reaching parts of the split index after ${MAX_PART_ROUNDS} rounds`);
   }
 
   #answer(name, result) {

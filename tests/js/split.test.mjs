@@ -114,6 +114,23 @@ test('a query fetches the root and a few parts of a larger index', { skip: !exis
   }
 });
 
+const BUKHARI = join(root, '../shared/corpora/bukhari.jsonl');
+
+test('a query takes as many rounds as its reads need', { skip: !existsSync(BUKHARI) && `${BUKHARI} is not there` }, async () => {
+  // A word with a slip is corrected, and its rewrites tried, only once its own
+  // parts are there, so its reads come in layers: «هل علي المكاه» takes 16
+  // rounds of fetches on the Quran and Sahih al-Bukhari together.
+  const inputs = [QURAN, BUKHARI];
+  npx(['index', ...inputs, '-o', join(scratch, 'both.idx')]);
+  npx(['index', ...inputs, '--split', '-o', join(scratch, 'both/')]);
+  const whole = await load(join(scratch, 'both.idx'));
+  const lines = readFileSync(join(root, 'eval/typo-bukhari.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+  for (const { q } of lines.map((l) => JSON.parse(l))) {
+    const split = await load(`${base()}both/`);
+    assert.deepEqual(await split.query(q), whole.query(q), q);
+  }
+});
+
 /** The part files a fresh engine fetches to answer `q`. */
 async function partsFor(q) {
   requested.length = 0;

@@ -67,12 +67,6 @@ impl Parts {
     }
 }
 
-/// Runs of one query that may fetch parts: the parts present at the start
-/// plus one batch per run, so this bounds nothing a real index needs (a
-/// query's reads go dictionaries → records → streams → words) while stopping a
-/// caller whose fetches never add what was asked for.
-const MAX_RUNS: usize = 16;
-
 impl Index {
     /// Whether this is a split index's root, with parts to add.
     pub fn is_split(&self) -> bool {
@@ -122,25 +116,32 @@ impl Index {
     /// one's bytes or why not), and runs it again until it reaches none. A part
     /// that cannot be fetched or is not the one the root names fails the call,
     /// naming the part.
+    ///
+    /// There is no fixed number of runs: a word that matched nothing is
+    /// corrected, and its rewrites tried, only by runs that reached no missing
+    /// part, so its reads come in layers. Every run adds each part it reached,
+    /// none of which it had, or fails: the runs end within the root's count of
+    /// parts.
     pub fn with_parts<'i, T>(
         &'i self,
         answer: impl Fn(&'i Index) -> T,
         mut fetch: impl FnMut(&[String]) -> Vec<Result<Vec<u8>, String>>,
     ) -> Result<T, IndexError> {
         self.take_missing_parts();
-        for _ in 0..MAX_RUNS {
+        loop {
             let result = answer(self);
             let missing = self.take_missing_parts();
             if missing.is_empty() {
                 return Ok(result);
             }
             let files: Vec<String> = missing.iter().filter_map(|&p| self.part_file(p)).collect();
-            for ((part, file), fetched) in missing.into_iter().zip(&files).zip(fetch(&files)) {
+            let mut fetched = fetch(&files).into_iter();
+            for (part, file) in missing.into_iter().zip(&files) {
                 let unavailable =
                     |reason| IndexError::Part { file: file.clone(), problem: PartProblem::Unavailable { reason } };
-                self.add_part(part, &fetched.map_err(unavailable)?)?;
+                let bytes = fetched.next().unwrap_or_else(|| Err("the fetch gave nothing for it".to_owned()));
+                self.add_part(part, &bytes.map_err(unavailable)?)?;
             }
         }
-        Err(IndexError::Corrupt { section: "split index root (a query kept reaching parts)" })
     }
 }

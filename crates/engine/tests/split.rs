@@ -116,6 +116,23 @@ fn a_split_index_answers_as_the_whole_index() {
     }
 }
 
+/// A word with a slip is corrected, and its rewrites tried, only by runs that
+/// reached no missing part, so its reads come in layers: on Sahih al-Bukhari cut
+/// into 64-byte parts, «وعقوق الوالدني وكان» takes 17 runs, 16 of them fetching. However many it
+/// takes, a split index answers as the whole one.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn a_query_takes_as_many_runs_as_its_reads_need() {
+    let Some(bytes) = common::eval::shared_corpus_bytes("bukhari") else { return };
+    let whole = Index::from_bytes(bytes.clone()).unwrap();
+    let cut = split(&bytes, small()).unwrap();
+    for q in common::eval::set("typo-bukhari") {
+        let (reader, options) = (Reader::new(&cut), QueryOptions::default());
+        let got = reader.answer(|index| index.query(&q.q, &options)).unwrap_or_else(|e| panic!("{}: {e}", q.q));
+        assert_eq!(got, whole.query(&q.q, &options), "{}", q.q);
+    }
+}
+
 #[test]
 fn stream_parts_cost_the_root_nothing() {
     // A document's stream part is its number divided by the documents a part

@@ -49,13 +49,19 @@ pub fn set(name: &str) -> Vec<Query> {
 /// or None with a note when the shared corpora are not beside the project.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn shared_corpus(name: &str) -> Option<Index> {
+    Some(Index::from_bytes(shared_corpus_bytes(name)?).unwrap())
+}
+
+/// [`shared_corpus`]'s index bytes.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shared_corpus_bytes(name: &str) -> Option<Vec<u8>> {
     use fahras_indexer::{build_index, read_corpus};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../../shared/corpora/{name}.jsonl"));
     if !path.exists() {
         eprintln!("skipped: {} is not there", path.display());
         return None;
     }
-    Some(Index::from_bytes(build_index(&read_corpus(&path).unwrap())).unwrap())
+    Some(build_index(&read_corpus(&path).unwrap()))
 }
 
 /// Each shared corpus keeps MRR@10 `floor` on `eval/<kind>-<corpus>.jsonl`
