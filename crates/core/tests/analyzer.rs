@@ -1,7 +1,7 @@
 //! One test per analysis rule: what a written word becomes, and that the reader's
 //! everyday spelling meets it.
 
-use fahras_core::analysis::{normalize, stem, tokens, Token};
+use fahras_core::analysis::{normalize, stem, tokens, Token, FOLDED_LETTERS};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -166,4 +166,16 @@ fn text_without_words_has_no_tokens() {
     assert!(toks("\u{064E}\u{0651}\u{064B}").is_empty());
     assert!(toks("؟!، «» — ...").is_empty());
     assert_eq!(normalize("\u{064E}\u{0651}"), "");
+}
+
+#[test]
+fn the_folded_letters_are_the_letters_folding_keeps() {
+    // Each stays itself; the letters folded into them do not.
+    for c in FOLDED_LETTERS.chars() {
+        assert_eq!(normalize(&c.to_string()), c.to_string(), "{c}");
+    }
+    for c in ['أ', 'إ', 'آ', 'ة', 'ى'] {
+        assert_ne!(normalize(&c.to_string()), c.to_string(), "{c}");
+        assert!(!FOLDED_LETTERS.contains(c), "{c}");
+    }
 }

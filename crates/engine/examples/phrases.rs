@@ -17,7 +17,7 @@
 //!   slip anywhere in it (a letter changed, left out, added, or two swapped) that
 //!   makes it a word the corpus does not have.
 
-use fahras_core::analysis::tokens;
+use fahras_core::analysis::{tokens, FOLDED_LETTERS};
 use fahras_indexer::read_corpus;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -32,8 +32,6 @@ const WHOLE: usize = 3;
 const TRIES: usize = 2000;
 /// Letters of a word given a slip, at least: shorter ones get no typo tolerance.
 const TYPO_CHARS: usize = 4;
-/// The letters a slip types (the analyzer's folded alphabet).
-const LETTERS: &str = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,7 +54,7 @@ fn main() {
             postings.entry(w).or_default().push(d);
         }
     }
-    let letters: Vec<char> = LETTERS.chars().collect();
+    let letters: Vec<char> = FOLDED_LETTERS.chars().collect();
     let mut seen = BTreeSet::new();
     let mut kept = 0;
     for _ in 0..count * TRIES {

@@ -12,7 +12,7 @@ use crate::fuzzy::{allowed_distance, Fuzzy};
 use crate::index::{Index, Spelling};
 use crate::query::QueryWord;
 use crate::rewrite::{insert_bounded, Rule, Rules};
-use fahras_core::analysis::{stem, strip_prefix, strip_suffixes};
+use fahras_core::analysis::{stem, strip_prefix, strip_suffixes, FOLDED_LETTERS};
 use fst::automaton::Str;
 use fst::Automaton;
 
@@ -36,10 +36,6 @@ const POSITION_STEMS: usize = 12;
 
 /// The article, conjunctions and prepositions that readers glue on or leave off.
 pub const PROCLITICS: [&str; 6] = ["ال", "و", "ف", "ب", "ل", "ك"];
-
-/// The letters of the analyzer's folded alphabet (ة, ى and the hamza forms are
-/// folded away), which a slip of the finger may type.
-const LETTERS: &str = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
 
 /// Proclitics, alone and stacked, that a word being typed may lack or carry
 /// otherwise than the indexed word (النابال ~ والنابالم).
@@ -185,9 +181,9 @@ fn completion(typed: usize, key: &str, weight: f32) -> f32 {
 /// The commonest words that are `bare` completed and carrying some proclitics:
 /// [`CLITIC_SCAN`] keys read per chain, [`CLITIC_TERMS`] kept in all.
 fn clitic_completions(index: &Index, bare: &str) -> Vec<Spelling> {
-    let walks = CLITIC_CHAINS.iter().flat_map(|c| {
-        index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS)
-    });
+    let walks = CLITIC_CHAINS
+        .iter()
+        .flat_map(|c| index.frequent_terms(Str::new(&format!("{c}{bare}")).starts_with(), CLITIC_SCAN, CLITIC_TERMS));
     commonest(walks, CLITIC_TERMS)
 }
 
@@ -222,7 +218,7 @@ fn fuzzy(index: &Index, word: &QueryWord, m: &mut WordMatch, add: &mut impl FnMu
 
 /// The words of the index one slip of the first letter away from `term` (the
 /// letter changed, left out, added, or swapped with the second), which the
-/// automaton never reaches as it keeps the first letter: [`LETTERS`] × 2 + 2
+/// automaton never reaches as it keeps the first letter: [`FOLDED_LETTERS`] × 2 + 2
 /// exact lookups, where a walk would read the whole dictionary.
 fn first_letter_slips(index: &Index, term: &str) -> Vec<Spelling> {
     let Some(terms) = index.terms() else { return Vec::new() };
@@ -233,7 +229,7 @@ fn first_letter_slips(index: &Index, term: &str) -> Vec<Spelling> {
     if let Some((&second, after)) = w[1..].split_first() {
         tries.push([second, first].into_iter().chain(after.iter().copied()).collect());
     }
-    for c in LETTERS.chars() {
+    for c in FOLDED_LETTERS.chars() {
         tries.push(format!("{c}{rest}"));
         tries.push(format!("{c}{term}"));
     }

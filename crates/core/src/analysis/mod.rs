@@ -20,3 +20,7 @@ pub use tokenize::{spans, tokens, Spans, Token, Tokens, MAX_TERM_CHARS};
 
 /// Version of the analysis rules; stored in every index.
 pub const ANALYZER_VERSION: u32 = 1;
+
+/// The Arabic letters a term is spelled with after folding (ة, ى and the hamza
+/// forms are folded away): what a slip of the finger can type in one.
+pub const FOLDED_LETTERS: &str = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";

@@ -78,7 +78,10 @@ pub(super) fn candidates(index: &Index, term: &str, df: u64) -> Vec<String> {
         // proposed bare, and the query word's own expansion finds its clitic forms.
         let terms = index.terms();
         let with_clitic = PROCLITICS.iter().any(|p| {
-            terms.as_ref().and_then(|t| t.get(format!("{p}{other}"))).is_some_and(|off| common(index.postings(off).len()))
+            terms
+                .as_ref()
+                .and_then(|t| t.get(format!("{p}{other}")))
+                .is_some_and(|off| common(index.postings(off).len()))
         });
         if with_clitic && found.len() < KEEP && !found.contains(&other) {
             found.push(other);
