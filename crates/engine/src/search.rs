@@ -13,7 +13,7 @@
 
 use crate::index::Index;
 use crate::matcher::{expand, WordMatch, EXACT, STEM};
-use crate::query::Query;
+use crate::query::{Query, MAX_WORDS};
 use crate::results::QueryOptions;
 use crate::rewrite::{Readings, Rules};
 use crate::snippet::{Match, Segment};
@@ -23,7 +23,7 @@ use fahras_core::format::postings::Posting;
 use fahras_core::format::streams::TITLE_GAP;
 
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 const K1: f32 = 1.2;
@@ -64,6 +64,8 @@ pub(crate) struct Matched {
     pub docs: Vec<Ranked>,
     /// The query words' positions in the reranked documents.
     pub positions: HashMap<u32, Vec<Vec<u32>>>,
+    /// [`Index::position_mask`] of `words`, once made.
+    mask: Option<Vec<u16>>,
     scores: Scores,
     /// The quoted phrases, as indices into `words`.
     phrases: Vec<Vec<usize>>,
@@ -102,15 +104,16 @@ impl Index {
                 (d as u32, scores.total[d] * coverage * coverage)
             })
             .collect();
+        let mut mask = None;
         if !q.phrases.is_empty() {
             // Whether a phrase is there is known only from positions: every
             // candidate is read, up to where its last phrase ends. Ranking reads
             // the positions of the few it reranks.
-            let mask = self.position_mask(&words);
-            docs.retain(|r| self.has_phrases(&mask, r.0, &q.phrases));
+            let mask = mask.insert(self.position_mask(&words));
+            docs.retain(|r| self.has_phrases(mask, r.0, &q.phrases));
         }
         let typed = q.words.iter().map(|w| w.token.term.clone()).collect();
-        Matched { words, docs, positions: HashMap::new(), scores, phrases: q.phrases.clone(), typed }
+        Matched { words, docs, positions: HashMap::new(), mask, scores, phrases: q.phrases.clone(), typed }
     }
 
     /// Second pass: `docs` (some of `m`'s) with at least the first `upto` of them
@@ -136,7 +139,6 @@ impl Index {
         if m.words.len() >= 2 {
             head.sort_unstable_by(by_score);
             let need = if upto == 0 { cut } else { upto.min(cut) };
-            let mut mask = None;
             let mut rater = Rater::new(self, &m.words);
             let mut done = 0;
             while done < cut {
@@ -144,7 +146,7 @@ impl Index {
                 // (a split index fetches each batch's streams in one round trip).
                 let batch = &mut head[done..(done + done.max(RERANK_BATCH)).min(cut)];
                 for r in batch.iter_mut() {
-                    let mask = mask.get_or_insert_with(|| self.position_mask(&m.words));
+                    let mask = m.mask.get_or_insert_with(|| self.position_mask(&m.words));
                     let (pos, ids) = self.positions_of(mask, m.words.len(), r.0);
                     r.1 *= 1.0 + PROXIMITY * proximity(&pos, &ids, &mut |w, id| rater.quality(id, w));
                     m.positions.insert(r.0, pos);
@@ -377,27 +379,24 @@ impl Index {
     /// Whether every one of `phrases` stands whole in document `doc` (`mask` as
     /// [`Index::position_mask`] makes it): read up to where the last one ends.
     fn has_phrases(&self, mask: &[u16], doc: u32, phrases: &[Vec<usize>]) -> bool {
-        let longest = phrases.iter().map(Vec::len).max().unwrap_or(0);
-        // The last positions read and the query words at each, newest last.
-        let mut recent: VecDeque<(u32, u16)> = VecDeque::with_capacity(longest + 1);
-        let mut found = vec![false; phrases.len()];
+        // Per phrase, bit k set when its first k + 1 words end at the position
+        // just read (shift-and; a query has at most MAX_WORDS words).
+        let mut ends = [0u32; MAX_WORDS];
+        let (mut found, all) = (0u32, (1u32 << phrases.len()) - 1);
+        let mut last: Option<u32> = None;
         self.any_word(doc, |id, p| {
-            recent.push_back((p, mask.get(id as usize).copied().unwrap_or(0)));
-            if recent.len() > longest {
-                recent.pop_front();
+            let bits = mask.get(id as usize).copied().unwrap_or(0);
+            // Title and text stand TITLE_GAP apart: no phrase runs across.
+            let next = last.and_then(|l| l.checked_add(1)) == Some(p);
+            last = Some(p);
+            for (i, (phrase, end)) in phrases.iter().zip(&mut ends).enumerate() {
+                let here = phrase.iter().enumerate().fold(0, |m, (k, &w)| m | u32::from(bits & 1 << w != 0) << k);
+                *end = (if next { *end << 1 | 1 } else { 1 }) & here;
+                if phrase.len().checked_sub(1).is_some_and(|k| *end & 1 << k != 0) {
+                    found |= 1 << i;
+                }
             }
-            for (phrase, found) in phrases.iter().zip(&mut found) {
-                // It ends here when each of its words stands at its place before.
-                *found |= !phrase.is_empty()
-                    && recent.len() >= phrase.len()
-                    && recent
-                        .iter()
-                        .rev()
-                        .zip(phrase.iter().rev())
-                        .enumerate()
-                        .all(|(k, (&(at, bits), &w))| p.checked_sub(k as u32) == Some(at) && bits & 1 << w != 0);
-            }
-            found.iter().all(|&f| f)
+            found == all
         })
     }
 
