@@ -219,54 +219,61 @@ impl fmt::Display for PartProblem {
 /// result reads the streams of the documents it reranks, which lie anywhere in
 /// the corpus, so small stream parts are what keeps it small, and a listed
 /// start per small part would grow the root that every reader fetches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PartTable {
-    count: u32,
-    /// Keys per part; 0 when `first` lists where each part starts.
-    stride: u32,
-    /// First key of each part, ascending from 0, when listed.
-    first: Vec<u32>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartTable {
+    /// The key each part starts at, ascending from 0.
+    Listed(Vec<u32>),
+    /// `count` parts of `stride` keys each.
+    Every { stride: u32, count: u32 },
+}
+
+impl Default for PartTable {
+    fn default() -> PartTable {
+        PartTable::Listed(Vec::new())
+    }
 }
 
 impl PartTable {
-    pub fn listed(first: Vec<u32>) -> PartTable {
-        PartTable { count: to_u32(first.len()), stride: 0, first }
-    }
-
-    pub fn every(stride: u32, count: u32) -> PartTable {
-        PartTable { count, stride, first: Vec::new() }
-    }
-
     /// The part holding `key`: the last one starting at or before it.
     pub fn find(&self, key: u64) -> Option<usize> {
-        if self.stride > 0 {
-            let n = key / u64::from(self.stride);
-            return (n < u64::from(self.count)).then_some(n as usize);
+        match self {
+            PartTable::Listed(first) => first.partition_point(|&f| u64::from(f) <= key).checked_sub(1),
+            PartTable::Every { stride, count } => {
+                let n = key / u64::from(*stride);
+                (n < u64::from(*count)).then_some(n as usize)
+            }
         }
-        self.first.partition_point(|&f| u64::from(f) <= key).checked_sub(1)
     }
 
     /// The key part `number` starts at.
     pub fn first(&self, number: usize) -> u64 {
-        match self.stride {
-            0 => self.first.get(number).map_or(0, |&f| u64::from(f)),
-            stride => number as u64 * u64::from(stride),
+        match self {
+            PartTable::Listed(first) => first.get(number).map_or(0, |&f| u64::from(f)),
+            PartTable::Every { stride, .. } => number as u64 * u64::from(*stride),
         }
     }
 
     pub fn count(&self) -> usize {
-        self.count as usize
+        match self {
+            PartTable::Listed(first) => first.len(),
+            PartTable::Every { count, .. } => *count as usize,
+        }
     }
 
+    /// Writes the table: part count, stride (0 when listed), and when listed
+    /// each part's first key as the step from the one before.
     fn write(&self, out: &mut Vec<u8>) {
-        varint::write(out, u64::from(self.count));
-        varint::write(out, u64::from(self.stride));
-        if self.stride == 0 {
-            let mut previous = 0;
-            for &first in &self.first {
-                varint::write(out, u64::from(first - previous));
-                previous = first;
+        varint::write(out, self.count() as u64);
+        match self {
+            PartTable::Listed(first) => {
+                varint::write(out, 0);
+                let mut previous = 0;
+                for &f in first {
+                    varint::write(out, u64::from(f - previous));
+                    previous = f;
+                }
             }
+            PartTable::Every { stride, .. } => varint::write(out, u64::from(*stride)),
         }
     }
 
@@ -277,7 +284,7 @@ impl PartTable {
         let count = r.read_u32().filter(|&c| c as usize <= most)?;
         let stride = r.read_u32()?;
         if stride > 0 {
-            return Some(PartTable::every(stride, count));
+            return Some(PartTable::Every { stride, count });
         }
         let mut first = Vec::with_capacity(count as usize);
         for n in 0..count {
@@ -287,7 +294,7 @@ impl PartTable {
             }
             first.push(first.last().copied().unwrap_or(0u32).checked_add(step)?);
         }
-        Some(PartTable::listed(first))
+        Some(PartTable::Listed(first))
     }
 }
 
@@ -695,8 +702,8 @@ pub fn split(whole: &[u8], layout: Layout) -> Result<Split, IndexError> {
     for kind in PartKind::ALL {
         let parts = &tables[kind as usize];
         let table = match kind {
-            PartKind::Streams => PartTable::every(stream_docs, to_u32(parts.len())),
-            _ => PartTable::listed(parts.iter().map(|(first, _)| *first).collect()),
+            PartKind::Streams => PartTable::Every { stride: stream_docs, count: to_u32(parts.len()) },
+            _ => PartTable::Listed(parts.iter().map(|(first, _)| *first).collect()),
         };
         table.write(&mut root);
         for (number, (_, payload)) in parts.iter().enumerate() {
@@ -776,11 +783,11 @@ mod tests {
 
     #[test]
     fn a_key_is_in_the_last_part_starting_at_or_before_it() {
-        let table = PartTable::listed(vec![0, 10, 25]);
+        let table = PartTable::Listed(vec![0, 10, 25]);
         let found: Vec<Option<usize>> = [0, 9, 10, 24, 25, 1000].iter().map(|&k| table.find(k)).collect();
         assert_eq!(found, [Some(0), Some(0), Some(1), Some(1), Some(2), Some(2)]);
         assert_eq!(PartTable::default().find(0), None);
-        let every = PartTable::every(4, 3);
+        let every = PartTable::Every { stride: 4, count: 3 };
         let found: Vec<Option<usize>> = [0, 3, 4, 11, 12].iter().map(|&k| every.find(k)).collect();
         assert_eq!(found, [Some(0), Some(0), Some(1), Some(2), None]);
         assert_eq!((every.first(2), table.first(2)), (8, 25));
